@@ -1,0 +1,1 @@
+//! Examples of agen: see the `[[example]]` targets.

@@ -1,0 +1,262 @@
+//! Validating a generator function's signature and rewriting it into the signature of
+//! a function that returns the generator.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{ToTokens, format_ident, quote, quote_spanned};
+use syn::parse::{Parse, ParseStream};
+use syn::spanned::Spanned;
+use syn::visit_mut::{self, VisitMut};
+use syn::{
+    Attribute, Block, FnArg, GenericParam, Ident, Lifetime, Pat, PatIdent, ReturnType, Signature,
+    Token, Type, TypeParamBound, Visibility, WherePredicate, parse_quote,
+};
+
+/// A function with an optional body: a free function, an inherent or trait-impl method,
+/// or a trait method declaration (which the attributes reject with a hint).
+pub(crate) struct GenFn {
+    pub(crate) attrs: Vec<Attribute>,
+    pub(crate) vis: Visibility,
+    pub(crate) sig: Signature,
+    pub(crate) body: Option<Block>,
+}
+
+impl Parse for GenFn {
+    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
+        let attrs = input.call(Attribute::parse_outer)?;
+        let vis = input.parse()?;
+        let sig = input.parse()?;
+        let body = if input.peek(Token![;]) {
+            input.parse::<Token![;]>()?;
+            None
+        } else {
+            Some(input.parse()?)
+        };
+        Ok(Self {
+            attrs,
+            vis,
+            sig,
+            body,
+        })
+    }
+}
+
+/// Checks the parts of the signature every `async` generator form needs, pushing one
+/// error per problem, each at the offending token.
+pub(crate) fn check_async(sig: &Signature, attr: &str, errors: &mut Vec<syn::Error>) {
+    if let Some(constness) = &sig.constness {
+        errors.push(syn::Error::new(
+            constness.span,
+            format!("`#[{attr}]` cannot be applied to a `const fn`: a generator runs when it is polled, not at compile time; remove `const`"),
+        ));
+    }
+    if sig.asyncness.is_none() {
+        errors.push(syn::Error::new(
+            sig.fn_token.span,
+            format!(
+                "`#[{attr}]` needs an `async fn`: write `async fn {}(..) -> Item`",
+                sig.ident
+            ),
+        ));
+    }
+    if let Some(variadic) = &sig.variadic {
+        errors.push(syn::Error::new(
+            variadic.span(),
+            format!("`#[{attr}]` cannot be applied to a variadic function"),
+        ));
+    }
+}
+
+/// The item type: what the function declares it returns.
+pub(crate) fn item_type(sig: &Signature, attr: &str) -> syn::Result<Type> {
+    match &sig.output {
+        ReturnType::Type(_, ty) => Ok((**ty).clone()),
+        ReturnType::Default => Err(syn::Error::new(
+            sig.paren_token.span.close(),
+            format!(
+                "`#[{attr}]` needs the item type: write `-> Item` after the arguments, where \
+                 `Item` is the type of the values the body yields (`-> ()` for none)"
+            ),
+        )),
+    }
+}
+
+/// Makes every argument part of the generator, as an `async fn` does: an argument the
+/// body never mentions is still kept alive until the generator is dropped.
+///
+/// Input: `fn f(&self, a: A, (b, c): (B, C))`
+/// Output: `fn f(&self, a: A, __agen_arg2: (B, C))`, and the statements
+/// `let _ = &self; let _ = &a; let (b, c) = __agen_arg2;` for the top of the body.
+pub(crate) fn bind_arguments(sig: &mut Signature) -> TokenStream {
+    let mut prelude = TokenStream::new();
+    for (i, input) in sig.inputs.iter_mut().enumerate() {
+        match input {
+            FnArg::Receiver(receiver) => {
+                let self_token = receiver.self_token;
+                prelude.extend(quote!(let _ = &#self_token;));
+            }
+            FnArg::Typed(arg) => match &*arg.pat {
+                Pat::Ident(PatIdent {
+                    by_ref: None,
+                    subpat: None,
+                    ident,
+                    ..
+                }) => {
+                    prelude.extend(quote!(let _ = &#ident;));
+                }
+                _ => {
+                    let name = format_ident!("__agen_arg{}", i, span = Span::mixed_site());
+                    let pat = core::mem::replace(&mut *arg.pat, parse_quote!(#name));
+                    prelude.extend(quote!(let #name = #name; let #pat = #name;));
+                }
+            },
+        }
+    }
+    prelude
+}
+
+/// For the `boxed` options: names every elided lifetime of the inputs and introduces one
+/// lifetime that every input outlives, for the `dyn Stream + 'lifetime` return type.
+///
+/// Input: `fn f<T>(&self, x: &str, y: impl Display)`
+/// Output: `fn f<'__agen_lt0, '__agen_lt1, '__agen, T>(&'__agen_lt0 self, x: &'__agen_lt1 str,
+///     y: impl Display + '__agen) where '__agen_lt0: '__agen, '__agen_lt1: '__agen,
+///     T: '__agen, Self: '__agen`
+pub(crate) fn add_outlived_lifetime(sig: &mut Signature) -> Lifetime {
+    let bound = Lifetime::new("'__agen", Span::call_site());
+    let mut namer = NameElided::default();
+    let mut has_receiver = false;
+    for input in &mut sig.inputs {
+        match input {
+            FnArg::Receiver(receiver) => {
+                has_receiver = true;
+                if let Some((_, lifetime)) = &mut receiver.reference {
+                    if lifetime.as_ref().is_none_or(|l| l.ident == "_") {
+                        *lifetime = Some(namer.fresh());
+                    }
+                } else if receiver.colon_token.is_some() {
+                    namer.visit_type_mut(&mut receiver.ty);
+                }
+            }
+            FnArg::Typed(arg) => {
+                namer.visit_type_mut(&mut arg.ty);
+                AddImplBound(&bound).visit_type_mut(&mut arg.ty);
+            }
+        }
+    }
+    let existing: Vec<GenericParam> = sig.generics.params.iter().cloned().collect();
+    let mut params: Vec<GenericParam> = namer
+        .named
+        .iter()
+        .map(|l| GenericParam::Lifetime(syn::LifetimeParam::new(l.clone())))
+        .collect();
+    params.push(GenericParam::Lifetime(syn::LifetimeParam::new(
+        bound.clone(),
+    )));
+    let mut predicates: Vec<WherePredicate> = Vec::new();
+    for lifetime in &namer.named {
+        predicates.push(parse_quote!(#lifetime: #bound));
+    }
+    for param in &existing {
+        match param {
+            GenericParam::Lifetime(l) => {
+                let lifetime = &l.lifetime;
+                predicates.push(parse_quote!(#lifetime: #bound));
+            }
+            GenericParam::Type(t) => {
+                let ident = &t.ident;
+                predicates.push(parse_quote!(#ident: #bound));
+            }
+            GenericParam::Const(_) => {}
+        }
+    }
+    if has_receiver {
+        predicates.push(parse_quote!(Self: #bound));
+    }
+    // Lifetimes come first in a generic parameter list.
+    let (lifetimes, others): (Vec<_>, Vec<_>) = existing
+        .into_iter()
+        .partition(|p| matches!(p, GenericParam::Lifetime(_)));
+    sig.generics.params = lifetimes.into_iter().chain(params).chain(others).collect();
+    if sig.generics.lt_token.is_none() {
+        sig.generics.lt_token = Some(Default::default());
+        sig.generics.gt_token = Some(Default::default());
+    }
+    sig.generics
+        .make_where_clause()
+        .predicates
+        .extend(predicates);
+    bound
+}
+
+#[derive(Default)]
+struct NameElided {
+    named: Vec<Lifetime>,
+}
+
+impl NameElided {
+    fn fresh(&mut self) -> Lifetime {
+        let lifetime = Lifetime::new(
+            &format!("'__agen_lt{}", self.named.len()),
+            Span::call_site(),
+        );
+        self.named.push(lifetime.clone());
+        lifetime
+    }
+}
+
+impl VisitMut for NameElided {
+    fn visit_type_reference_mut(&mut self, reference: &mut syn::TypeReference) {
+        if reference.lifetime.is_none() {
+            reference.lifetime = Some(self.fresh());
+        }
+        visit_mut::visit_type_reference_mut(self, reference);
+    }
+
+    fn visit_lifetime_mut(&mut self, lifetime: &mut Lifetime) {
+        if lifetime.ident == "_" {
+            *lifetime = self.fresh();
+        }
+    }
+
+    // `fn(&u8)` and `Fn(&u8)` have elision scopes of their own.
+    fn visit_type_bare_fn_mut(&mut self, _: &mut syn::TypeBareFn) {}
+    fn visit_parenthesized_generic_arguments_mut(
+        &mut self,
+        _: &mut syn::ParenthesizedGenericArguments,
+    ) {
+    }
+}
+
+struct AddImplBound<'a>(&'a Lifetime);
+
+impl VisitMut for AddImplBound<'_> {
+    fn visit_type_impl_trait_mut(&mut self, impl_trait: &mut syn::TypeImplTrait) {
+        impl_trait
+            .bounds
+            .push(TypeParamBound::Lifetime(self.0.clone()));
+    }
+}
+
+/// Input: `async fn f(args) -> Item` (already checked)
+/// Output: `fn f(args) -> <ret>`, for the caller to fill in the return type.
+pub(crate) fn strip_async(sig: &mut Signature) {
+    sig.asyncness = None;
+    sig.constness = None;
+}
+
+/// Sets the return type, spanned at the user's item type so errors about the returned
+/// type point there.
+pub(crate) fn set_return(sig: &mut Signature, ret: TokenStream) {
+    let span = match &sig.output {
+        ReturnType::Type(arrow, _) => arrow.span(),
+        ReturnType::Default => sig.paren_token.span.close(),
+    };
+    let ty: Type = syn::parse2(quote_spanned!(span=> #ret))
+        .unwrap_or_else(|_| Type::Verbatim(ret.into_token_stream()));
+    sig.output = ReturnType::Type(Token![->](span), Box::new(ty));
+}
+
+/// The name the hidden yielder binding has in the generated closure.
+pub(crate) fn yielder_param(yielder: &Ident, ty: TokenStream) -> TokenStream {
+    quote!(#[allow(unused_mut, unused_variables)] mut #yielder: #ty)
+}

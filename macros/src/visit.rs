@@ -1,0 +1,503 @@
+//! The one body rewriter every generator form shares.
+//!
+//! It rewrites, in the generator's own body:
+//! - `yield_!(v)` and `yield v` (the latter from the block forms, or on nightly) into
+//!   an await on the body's yielder;
+//! - `yield_from!(inner)` into a loop that yields every item of `inner`;
+//! - `expr?` (async and sync generators) into "yield the error as the last item and
+//!   end";
+//! - `#[for_await] for pat in stream { .. }` into a loop over a pinned stream;
+//!
+//! and reports, at the offending token, a yield inside a closure or an `async` block,
+//! a `return value` where the form returns nothing, and an `.await` in a sync
+//! generator. Macro calls in the body are walked too: parsed as expressions or
+//! statements where possible, otherwise scanned token by token.
+
+use proc_macro2::{Group, Span, TokenStream, TokenTree};
+use quote::{ToTokens, quote, quote_spanned};
+use syn::parse::Parser;
+use syn::punctuated::Punctuated;
+use syn::spanned::Spanned;
+use syn::visit_mut::{self, VisitMut};
+use syn::{Block, Expr, ExprForLoop, Ident, Lifetime, Macro, Stmt, Token};
+
+/// Which generator the body belongs to: decides what a yield, `?`, `return value` and
+/// `.await` mean in it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Kind {
+    /// `#[async_gen]`, `stream!`: a `Stream`.
+    Stream,
+    /// `#[agen::for_await]` on an ordinary `async fn`: only `for await` loops.
+    PlainAsync,
+}
+
+impl Kind {
+    fn generator_name(self) -> &'static str {
+        match self {
+            Kind::Stream => "an async generator",
+            Kind::PlainAsync => "an `async fn`",
+        }
+    }
+}
+
+/// Where in the body the visitor is.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Scope {
+    /// The generator's own body: yields are rewritten.
+    Body,
+    /// Inside a closure: a yield would belong to the closure.
+    Closure,
+    /// Inside an `async` block or closure: a separate future.
+    AsyncBlock,
+}
+
+/// The names the rewritten body uses: both hygienic (`Span::mixed_site()`), so user
+/// code cannot name them.
+#[derive(Clone)]
+pub(crate) struct Names {
+    pub(crate) yielder: Ident,
+    pub(crate) label: Lifetime,
+}
+
+impl Names {
+    pub(crate) fn new() -> Self {
+        Self {
+            yielder: Ident::new("__agen_yielder", Span::mixed_site()),
+            label: Lifetime {
+                apostrophe: Span::mixed_site(),
+                ident: Ident::new("__agen_generator_body", Span::mixed_site()),
+            },
+        }
+    }
+
+    /// The yielder, located at `span` for diagnostics but keeping its hygiene.
+    fn yielder_at(&self, span: Span) -> Ident {
+        let mut ident = self.yielder.clone();
+        ident.set_span(Span::mixed_site().located_at(span));
+        ident
+    }
+
+    fn label_at(&self, span: Span) -> Lifetime {
+        let at = Span::mixed_site().located_at(span);
+        let mut label = self.label.clone();
+        label.apostrophe = at;
+        label.ident.set_span(at);
+        label
+    }
+}
+
+pub(crate) struct Rewriter {
+    kind: Kind,
+    names: Names,
+    scope: Scope,
+    errors: Vec<syn::Error>,
+    /// Set when anything was rewritten; lets macro calls keep their original tokens
+    /// when nothing inside them changed.
+    changed: bool,
+}
+
+impl Rewriter {
+    pub(crate) fn new(kind: Kind, names: Names) -> Self {
+        Self {
+            kind,
+            names,
+            scope: Scope::Body,
+            errors: Vec::new(),
+            changed: false,
+        }
+    }
+
+    /// Rewrites `stmts` in place; returns every error found, combined.
+    pub(crate) fn rewrite(mut self, stmts: &mut [Stmt]) -> Option<syn::Error> {
+        for stmt in stmts {
+            self.visit_stmt_mut(stmt);
+        }
+        let mut errors = self.errors.into_iter();
+        let mut first = errors.next()?;
+        first.extend(errors);
+        Some(first)
+    }
+
+    fn error(&mut self, span: Span, message: impl core::fmt::Display) -> Expr {
+        self.errors.push(syn::Error::new(span, message));
+        self.changed = true;
+        // Diverges, so the rest of the body still type-checks around it.
+        Expr::Verbatim(quote_spanned!(span=> ::core::unreachable!()))
+    }
+
+    fn in_scope(&mut self, scope: Scope, f: impl FnOnce(&mut Self)) {
+        let saved = core::mem::replace(&mut self.scope, scope);
+        f(self);
+        self.scope = saved;
+    }
+
+    /// Input: `yield_!(value)` / `yield value`
+    /// Output: `{ if false { break 'body; } yielder.yield_(value).await }`
+    ///
+    /// The dead `break` names a label only the generator's own body can reach: a yield
+    /// smuggled into a closure or `async` block (through a user macro, say) fails to
+    /// compile with E0767 at the yield, instead of reaching another generator's slot.
+    fn yield_expr(&mut self, span: Span, what: &str, value: Option<Expr>) -> Expr {
+        if let Some(err) = self.misplaced(span, what) {
+            return err;
+        }
+        self.changed = true;
+        let value = value.map_or_else(|| quote_spanned!(span=> ()), ToTokens::into_token_stream);
+        let yielder = self.names.yielder_at(span);
+        let label = self.names.label_at(span);
+        Expr::Verbatim(quote_spanned! {span=>
+            {
+                if false { break #label; }
+                #yielder.yield_(#value).await
+            }
+        })
+    }
+
+    /// Input: `yield_from!(inner)`
+    /// Output: a loop yielding every item of `inner` (see `yield_expr`)
+    fn yield_from_expr(&mut self, span: Span, inner: Expr) -> Expr {
+        if let Some(err) = self.misplaced(span, "`yield_from!`") {
+            return err;
+        }
+        self.changed = true;
+        let item = Ident::new("__agen_item", Span::mixed_site());
+        let each = self.yield_expr(span, "`yield_from!`", Some(syn::parse_quote!(#item)));
+        let stream = Ident::new("__agen_from", Span::mixed_site());
+        let inner_span = inner.span();
+        let into_stream = quote_spanned!(inner_span=> ::agen::__private::into_stream(#inner));
+        Expr::Verbatim(quote_spanned! {span=>
+            {
+                let mut #stream = ::core::pin::pin!(#into_stream);
+                while let ::core::option::Option::Some(#item) =
+                    ::agen::__private::next(#stream.as_mut()).await
+                {
+                    #each;
+                }
+            }
+        })
+    }
+
+    /// The error for a yield where it cannot be, if it is in such a place.
+    fn misplaced(&mut self, span: Span, what: &str) -> Option<Expr> {
+        let message = match (self.kind, self.scope) {
+            (Kind::PlainAsync, _) => format!(
+                "{what} can only be used in a generator, and this is an ordinary `async fn`; \
+                 use `#[agen::async_gen]` to make it an async generator"
+            ),
+            (_, Scope::Body) => return None,
+            (_, Scope::Closure) => format!(
+                "{what} cannot be used inside a closure: the closure is a separate function, \
+                 not part of the generator's body; yield from the body itself, for example \
+                 with a `for` loop instead of an iterator adapter"
+            ),
+            (_, Scope::AsyncBlock) => format!(
+                "{what} cannot be used inside an `async` block: the block is a separate \
+                 future, not part of the generator's body; `.await` the block in the body \
+                 and yield its output there"
+            ),
+        };
+        Some(self.error(span, message))
+    }
+
+    /// Input: `expr?` in a generator body
+    /// Output: `match branch(expr) { Continue(v) => v, Break(r) => { yield_residual(r); return; } }`
+    ///
+    /// The error path stores the item without awaiting, so nothing held there lives
+    /// across a suspension point.
+    fn try_expr(&mut self, question: Span, expr: Expr) -> Expr {
+        self.changed = true;
+        let yielder = self.names.yielder_at(question);
+        let value = Ident::new("__agen_value", Span::mixed_site());
+        let residual = Ident::new("__agen_residual", Span::mixed_site());
+        Expr::Verbatim(quote_spanned! {question=>
+            match ::agen::__private::Try::branch(#expr) {
+                ::core::ops::ControlFlow::Continue(#value) => #value,
+                ::core::ops::ControlFlow::Break(#residual) => {
+                    #yielder.yield_residual(#residual);
+                    return;
+                }
+            }
+        })
+    }
+
+    /// Input: `#[for_await] 'label: for pat in stream { body }`
+    /// Output:
+    /// ```text
+    /// {
+    ///     let mut s = pin!(into_stream(stream));
+    ///     'label: loop {
+    ///         let pat = match next(s.as_mut()).await { Some(x) => x, None => break };
+    ///         body
+    ///     }
+    /// }
+    /// ```
+    fn for_await(&mut self, for_loop: ExprForLoop) -> Expr {
+        self.changed = true;
+        let ExprForLoop {
+            attrs,
+            label,
+            for_token,
+            pat,
+            expr,
+            body,
+            ..
+        } = for_loop;
+        let span = for_token.span;
+        let stream = Ident::new("__agen_stream", Span::mixed_site());
+        let item = Ident::new("__agen_item", Span::mixed_site());
+        let expr_span = expr.span();
+        let into_stream = quote_spanned!(expr_span=> ::agen::__private::into_stream(#expr));
+        Expr::Verbatim(quote_spanned! {span=>
+            #(#attrs)*
+            {
+                let mut #stream = ::core::pin::pin!(#into_stream);
+                #label loop {
+                    let #pat = match ::agen::__private::next(#stream.as_mut()).await {
+                        ::core::option::Option::Some(#item) => #item,
+                        ::core::option::Option::None => break,
+                    };
+                    #body
+                }
+            }
+        })
+    }
+
+    /// Walks the tokens of a macro call that is not one of ours (`select!`, `vec!`,
+    /// `format!`, ...), rewriting what it can reach.
+    fn visit_foreign_macro(&mut self, mac: &mut Macro) {
+        if is_nested_generator(&mac.path) || !mentions_rewritable(mac.tokens.clone()) {
+            return;
+        }
+        let saved = core::mem::replace(&mut self.changed, false);
+        if let Ok(mut exprs) =
+            Punctuated::<Expr, Token![,]>::parse_terminated.parse2(mac.tokens.clone())
+        {
+            for expr in &mut exprs {
+                self.visit_expr_mut(expr);
+            }
+            if self.changed {
+                mac.tokens = exprs.into_token_stream();
+            }
+        } else if let Ok(mut stmts) = Block::parse_within.parse2(mac.tokens.clone()) {
+            for stmt in &mut stmts {
+                self.visit_stmt_mut(stmt);
+            }
+            if self.changed {
+                mac.tokens = quote!(#(#stmts)*);
+            }
+        } else {
+            let tokens = self.walk_tokens(mac.tokens.clone());
+            if self.changed {
+                mac.tokens = tokens;
+            }
+        }
+        self.changed |= saved;
+    }
+
+    /// Token-level fallback for macro input that is not Rust syntax as a whole
+    /// (`select! { v = fut => yield_!(v), }`): rewrites `yield_!(..)` and
+    /// `yield_from!(..)` calls, and the statements of `{ .. }` groups.
+    fn walk_tokens(&mut self, tokens: TokenStream) -> TokenStream {
+        let mut out = Vec::new();
+        let mut iter = tokens.into_iter().peekable();
+        while let Some(tt) = iter.next() {
+            match tt {
+                TokenTree::Ident(ident) if ident == "yield_" || ident == "yield_from" => {
+                    let bang =
+                        matches!(iter.peek(), Some(TokenTree::Punct(p)) if p.as_char() == '!');
+                    if !bang {
+                        out.push(TokenTree::Ident(ident));
+                        continue;
+                    }
+                    let bang = iter.next();
+                    match iter.next() {
+                        Some(TokenTree::Group(args)) => {
+                            let mut mac = Macro {
+                                path: ident.clone().into(),
+                                bang_token: Token![!](ident.span()),
+                                delimiter: delimiter_of(&args),
+                                tokens: args.stream(),
+                            };
+                            let expr = self
+                                .own_macro(&mut mac)
+                                .unwrap_or_else(|| Expr::Verbatim(mac.to_token_stream()));
+                            out.extend(expr.into_token_stream());
+                        }
+                        other => {
+                            out.push(TokenTree::Ident(ident));
+                            out.extend(bang);
+                            out.extend(other);
+                        }
+                    }
+                }
+                TokenTree::Group(group) => {
+                    let inner = group.stream();
+                    let rewritten = match Block::parse_within.parse2(inner.clone()) {
+                        Ok(mut stmts) if group.delimiter() == proc_macro2::Delimiter::Brace => {
+                            for stmt in &mut stmts {
+                                self.visit_stmt_mut(stmt);
+                            }
+                            quote!(#(#stmts)*)
+                        }
+                        _ => self.walk_tokens(inner),
+                    };
+                    let mut new = Group::new(group.delimiter(), rewritten);
+                    new.set_span(group.span());
+                    out.push(TokenTree::Group(new));
+                }
+                other => out.push(other),
+            }
+        }
+        out.into_iter().collect()
+    }
+
+    /// Rewrites `yield_!` / `yield_from!`; `None` for any other macro.
+    fn own_macro(&mut self, mac: &mut Macro) -> Option<Expr> {
+        let name = mac.path.segments.last()?.ident.to_string();
+        let span = mac.path.span();
+        match name.as_str() {
+            "yield_" => {
+                let value = if mac.tokens.is_empty() {
+                    None
+                } else {
+                    match mac.parse_body::<Expr>() {
+                        Ok(mut value) => {
+                            self.visit_expr_mut(&mut value);
+                            Some(value)
+                        }
+                        Err(err) => return Some(self.error(err.span(), err)),
+                    }
+                };
+                Some(self.yield_expr(span, "`yield_!`", value))
+            }
+            "yield_from" => match mac.parse_body::<Expr>() {
+                Ok(mut inner) => {
+                    self.visit_expr_mut(&mut inner);
+                    Some(self.yield_from_expr(span, inner))
+                }
+                Err(err) => Some(self.error(err.span(), err)),
+            },
+            _ => None,
+        }
+    }
+}
+
+impl VisitMut for Rewriter {
+    fn visit_expr_mut(&mut self, expr: &mut Expr) {
+        match expr {
+            Expr::Macro(m) => {
+                if let Some(new) = self.own_macro(&mut m.mac) {
+                    *expr = new;
+                } else {
+                    self.visit_foreign_macro(&mut m.mac);
+                }
+            }
+            Expr::Yield(y) => {
+                let span = y.yield_token.span;
+                let mut value = y.expr.take().map(|e| *e);
+                if let Some(value) = &mut value {
+                    self.visit_expr_mut(value);
+                }
+                *expr = self.yield_expr(span, "`yield`", value);
+            }
+            Expr::Try(t) if self.scope == Scope::Body && self.kind == Kind::Stream => {
+                self.visit_expr_mut(&mut t.expr);
+                let question = t.question_token.span;
+                let inner = (*t.expr).clone();
+                *expr = self.try_expr(question, inner);
+            }
+            Expr::Return(r) if self.scope == Scope::Body && self.kind == Kind::Stream => {
+                if let Some(value) = &r.expr {
+                    let span = value.span();
+                    self.error(
+                        span,
+                        format!(
+                            "{} cannot return a value: its items are what it yields; \
+                             write `yield_!(value); return;`",
+                            self.kind.generator_name()
+                        ),
+                    );
+                    r.expr = None;
+                }
+            }
+            Expr::ForLoop(f) if has_for_await_attr(&f.attrs) => {
+                f.attrs.retain(|attr| !is_for_await_attr(attr));
+                self.visit_expr_mut(&mut f.expr);
+                self.visit_block_mut(&mut f.body);
+                let for_loop = f.clone();
+                *expr = self.for_await(for_loop);
+            }
+            Expr::Closure(c) => {
+                let scope = if c.asyncness.is_some() {
+                    Scope::AsyncBlock
+                } else {
+                    Scope::Closure
+                };
+                self.in_scope(scope, |this| visit_mut::visit_expr_closure_mut(this, c));
+            }
+            Expr::Async(a) => {
+                self.in_scope(Scope::AsyncBlock, |this| {
+                    visit_mut::visit_expr_async_mut(this, a);
+                });
+            }
+            _ => visit_mut::visit_expr_mut(self, expr),
+        }
+    }
+
+    fn visit_stmt_mut(&mut self, stmt: &mut Stmt) {
+        if let Stmt::Macro(m) = stmt {
+            let mut mac = m.mac.clone();
+            if let Some(new) = self.own_macro(&mut mac) {
+                let semi = m.semi_token.unwrap_or_default();
+                *stmt = Stmt::Expr(new, Some(semi));
+            } else {
+                self.visit_foreign_macro(&mut m.mac);
+            }
+            return;
+        }
+        visit_mut::visit_stmt_mut(self, stmt);
+    }
+
+    /// Nested items are not part of the body: their own attributes handle them.
+    fn visit_item_mut(&mut self, _item: &mut syn::Item) {}
+}
+
+fn is_for_await_attr(attr: &syn::Attribute) -> bool {
+    attr.path()
+        .segments
+        .last()
+        .is_some_and(|seg| seg.ident == "for_await")
+}
+
+/// Whether a loop is marked `#[for_await]` / `#[agen::for_await]`.
+fn has_for_await_attr(attrs: &[syn::Attribute]) -> bool {
+    attrs.iter().any(is_for_await_attr)
+}
+
+/// Generator macros nested in a body own the yields inside them.
+fn is_nested_generator(path: &syn::Path) -> bool {
+    path.segments
+        .last()
+        .is_some_and(|seg| seg.ident == "stream" || seg.ident == "iter")
+}
+
+/// Whether a macro's input has anything the rewriter acts on.
+fn mentions_rewritable(tokens: TokenStream) -> bool {
+    tokens.into_iter().any(|tt| match tt {
+        TokenTree::Ident(ident) => {
+            ident == "yield_" || ident == "yield_from" || ident == "yield" || ident == "for_await"
+        }
+        TokenTree::Punct(punct) => punct.as_char() == '?',
+        TokenTree::Group(group) => mentions_rewritable(group.stream()),
+        TokenTree::Literal(_) => false,
+    })
+}
+
+fn delimiter_of(group: &Group) -> syn::MacroDelimiter {
+    let span = group.delim_span();
+    match group.delimiter() {
+        proc_macro2::Delimiter::Brace => syn::MacroDelimiter::Brace(syn::token::Brace(span)),
+        proc_macro2::Delimiter::Bracket => syn::MacroDelimiter::Bracket(syn::token::Bracket(span)),
+        _ => syn::MacroDelimiter::Paren(syn::token::Paren(span)),
+    }
+}

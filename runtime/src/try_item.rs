@@ -1,0 +1,73 @@
+//! `?` inside generator bodies: the error becomes the last item.
+//!
+//! Stable Rust cannot implement `core::ops::Try`, so the macros rewrite `expr?` into a
+//! match on [`Try::branch`] and hand the residual to the yielder, which converts it
+//! into the item type through [`FromResidual`].
+
+use core::convert::Infallible;
+use core::ops::ControlFlow;
+
+/// The values `?` applies to in a generator body: `Result` and `Option`.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "the `?` operator can only be applied to a `Result` or an `Option` in a generator body",
+    label = "this is a `{Self}`"
+)]
+pub trait Try {
+    type Output;
+    type Residual;
+    fn branch(self) -> ControlFlow<Self::Residual, Self::Output>;
+}
+
+impl<T, E> Try for Result<T, E> {
+    type Output = T;
+    type Residual = Result<Infallible, E>;
+
+    #[inline(always)]
+    fn branch(self) -> ControlFlow<Self::Residual, T> {
+        match self {
+            Ok(value) => ControlFlow::Continue(value),
+            Err(error) => ControlFlow::Break(Err(error)),
+        }
+    }
+}
+
+impl<T> Try for Option<T> {
+    type Output = T;
+    type Residual = Option<Infallible>;
+
+    #[inline(always)]
+    fn branch(self) -> ControlFlow<Self::Residual, T> {
+        match self {
+            Some(value) => ControlFlow::Continue(value),
+            None => ControlFlow::Break(None),
+        }
+    }
+}
+
+/// Builds the generator's last item from what `?` short-circuited on.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`?` cannot turn `{R}` into this generator's item type `{Self}`",
+    label = "`?` yields the error as the last item, so the item type must hold it",
+    note = "`?` on a `Result<_, E>` needs an item type `Result<_, F>` where `F: From<E>`; `?` on an `Option` needs an `Option` item"
+)]
+pub trait FromResidual<R> {
+    fn from_residual(residual: R) -> Self;
+}
+
+impl<T, E, F: From<E>> FromResidual<Result<Infallible, E>> for Result<T, F> {
+    #[inline]
+    fn from_residual(residual: Result<Infallible, E>) -> Self {
+        match residual {
+            Err(error) => Err(From::from(error)),
+        }
+    }
+}
+
+impl<T> FromResidual<Option<Infallible>> for Option<T> {
+    #[inline]
+    fn from_residual(_: Option<Infallible>) -> Self {
+        None
+    }
+}

@@ -1,0 +1,1 @@
+//! Tests of agen live in `tests/` and `ui/`.
