@@ -84,7 +84,10 @@ pub(crate) fn async_gen(attr: TokenStream, item: TokenStream) -> syn::Result<Tok
     let generator = async_gen_body(&names, Some(&item_or_unit), prelude, &stmts);
     let block = match options.boxing {
         Boxing::None => {
-            signature::set_return(&mut sig, quote!(impl #stream_ty));
+            signature::set_return(
+                &mut sig,
+                quote!(impl ::agen::__private::FusedStream<Item = #item_or_unit>),
+            );
             generator
         }
         Boxing::Send | Boxing::Local => {

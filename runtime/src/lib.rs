@@ -53,7 +53,7 @@ macro_rules! yield_from {
 #[doc(hidden)]
 pub mod __private {
     pub use core;
-    pub use futures_core::Stream;
+    pub use futures_core::{FusedStream, Stream};
 
     #[cfg(feature = "alloc")]
     pub use alloc::boxed::Box;
