@@ -62,10 +62,15 @@ pub(crate) struct Names {
 impl Names {
     pub(crate) fn new() -> Self {
         Self {
-            yielder: Ident::new("__agen_yielder", Span::mixed_site()),
+            yielder: Ident::new("yielder", Span::mixed_site()),
+            // The name is the explanation rustc prints when a yield is smuggled out of
+            // the body: "use of unreachable label `'a_yield_must_be_directly_in_...`".
             label: Lifetime {
                 apostrophe: Span::mixed_site(),
-                ident: Ident::new("__agen_generator_body", Span::mixed_site()),
+                ident: Ident::new(
+                    "a_yield_must_be_directly_in_the_generator_body",
+                    Span::mixed_site(),
+                ),
             },
         }
     }
@@ -75,6 +80,11 @@ impl Names {
         let mut ident = self.yielder.clone();
         ident.set_span(Span::mixed_site().located_at(span));
         ident
+    }
+
+    /// A generated local no user code can name, reported at `span`.
+    fn local(name: &str, span: Span) -> Ident {
+        Ident::new(name, Span::mixed_site().located_at(span))
     }
 
     fn label_at(&self, span: Span) -> Lifetime {
@@ -119,10 +129,23 @@ impl Rewriter {
     }
 
     fn error(&mut self, span: Span, message: impl core::fmt::Display) -> Expr {
+        self.error_keeping(span, message, None)
+    }
+
+    /// Reports an error and stands in for the offending expression with one that
+    /// diverges, so the rest of the body still type-checks; `keep` (a yielded value)
+    /// stays referenced, in a closure that never runs, so its variables do not turn
+    /// into "unused" warnings.
+    fn error_keeping(
+        &mut self,
+        span: Span,
+        message: impl core::fmt::Display,
+        keep: Option<&TokenStream>,
+    ) -> Expr {
         self.errors.push(syn::Error::new(span, message));
         self.changed = true;
-        // Diverges, so the rest of the body still type-checks around it.
-        Expr::Verbatim(quote_spanned!(span=> ::core::unreachable!()))
+        let keep = keep.map(|value| quote_spanned!(span=> let _ = || #value;));
+        Expr::Verbatim(quote_spanned!(span=> { #keep ::core::unreachable!() }))
     }
 
     fn in_scope(&mut self, scope: Scope, f: impl FnOnce(&mut Self)) {
@@ -138,11 +161,11 @@ impl Rewriter {
     /// smuggled into a closure or `async` block (through a user macro, say) fails to
     /// compile with E0767 at the yield, instead of reaching another generator's slot.
     fn yield_expr(&mut self, span: Span, what: &str, value: Option<Expr>) -> Expr {
-        if let Some(err) = self.misplaced(span, what) {
+        let value = value.map_or_else(|| quote_spanned!(span=> ()), ToTokens::into_token_stream);
+        if let Some(err) = self.misplaced(span, what, Some(&value)) {
             return err;
         }
         self.changed = true;
-        let value = value.map_or_else(|| quote_spanned!(span=> ()), ToTokens::into_token_stream);
         let yielder = self.names.yielder_at(span);
         let label = self.names.label_at(span);
         Expr::Verbatim(quote_spanned! {span=>
@@ -156,13 +179,14 @@ impl Rewriter {
     /// Input: `yield_from!(inner)`
     /// Output: a loop yielding every item of `inner` (see `yield_expr`)
     fn yield_from_expr(&mut self, span: Span, inner: Expr) -> Expr {
-        if let Some(err) = self.misplaced(span, "`yield_from!`") {
+        let inner_tokens = inner.to_token_stream();
+        if let Some(err) = self.misplaced(span, "`yield_from!`", Some(&inner_tokens)) {
             return err;
         }
         self.changed = true;
-        let item = Ident::new("__agen_item", Span::mixed_site());
+        let item = Names::local("item", span);
         let each = self.yield_expr(span, "`yield_from!`", Some(syn::parse_quote!(#item)));
-        let stream = Ident::new("__agen_from", Span::mixed_site());
+        let stream = Names::local("stream", span);
         let inner_span = inner.span();
         let into_stream = quote_spanned!(inner_span=> ::agen::__private::into_stream(#inner));
         Expr::Verbatim(quote_spanned! {span=>
@@ -178,7 +202,7 @@ impl Rewriter {
     }
 
     /// The error for a yield where it cannot be, if it is in such a place.
-    fn misplaced(&mut self, span: Span, what: &str) -> Option<Expr> {
+    fn misplaced(&mut self, span: Span, what: &str, keep: Option<&TokenStream>) -> Option<Expr> {
         let message = match (self.kind, self.scope) {
             (Kind::PlainAsync, _) => format!(
                 "{what} can only be used in a generator, and this is an ordinary `async fn`; \
@@ -196,7 +220,7 @@ impl Rewriter {
                  and yield its output there"
             ),
         };
-        Some(self.error(span, message))
+        Some(self.error_keeping(span, message, keep))
     }
 
     /// Input: `expr?` in a generator body
@@ -207,8 +231,11 @@ impl Rewriter {
     fn try_expr(&mut self, question: Span, expr: Expr) -> Expr {
         self.changed = true;
         let yielder = self.names.yielder_at(question);
-        let value = Ident::new("__agen_value", Span::mixed_site());
-        let residual = Ident::new("__agen_residual", Span::mixed_site());
+        // Plain user spans (not `mixed_site`): rustc reports a trait error on the
+        // residual at its argument, and only a root-context span shows up at the `?`
+        // instead of at the attribute. No user code runs between binding and use.
+        let value = Ident::new("value", question);
+        let residual = Ident::new("residual", question);
         Expr::Verbatim(quote_spanned! {question=>
             match ::agen::__private::Try::branch(#expr) {
                 ::core::ops::ControlFlow::Continue(#value) => #value,
@@ -243,8 +270,8 @@ impl Rewriter {
             ..
         } = for_loop;
         let span = for_token.span;
-        let stream = Ident::new("__agen_stream", Span::mixed_site());
-        let item = Ident::new("__agen_item", Span::mixed_site());
+        let stream = Names::local("stream", span);
+        let item = Names::local("item", span);
         let expr_span = expr.span();
         let into_stream = quote_spanned!(expr_span=> ::agen::__private::into_stream(#expr));
         Expr::Verbatim(quote_spanned! {span=>

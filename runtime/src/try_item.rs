@@ -48,14 +48,15 @@ impl<T> Try for Option<T> {
 /// Builds the generator's last item from what `?` short-circuited on.
 #[doc(hidden)]
 #[diagnostic::on_unimplemented(
-    message = "`?` cannot turn `{R}` into this generator's item type `{Self}`",
-    label = "`?` yields the error as the last item, so the item type must hold it",
-    note = "`?` on a `Result<_, E>` needs an item type `Result<_, F>` where `F: From<E>`; `?` on an `Option` needs an `Option` item"
+    message = "`?` in a generator needs an item type that can hold the error, but the item type is `{Self}`",
+    label = "this `?` would yield the error as the generator's last item",
+    note = "declare the item type as `Result<T, E>` where `E: From<the error type>`; for `?` on an `Option`, as `Option<T>`"
 )]
 pub trait FromResidual<R> {
     fn from_residual(residual: R) -> Self;
 }
 
+#[diagnostic::do_not_recommend]
 impl<T, E, F: From<E>> FromResidual<Result<Infallible, E>> for Result<T, F> {
     #[inline]
     fn from_residual(residual: Result<Infallible, E>) -> Self {
@@ -65,6 +66,7 @@ impl<T, E, F: From<E>> FromResidual<Result<Infallible, E>> for Result<T, F> {
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl<T> FromResidual<Option<Infallible>> for Option<T> {
     #[inline]
     fn from_residual(_: Option<Infallible>) -> Self {

@@ -85,10 +85,15 @@ impl<T> Slot<T> {
         }
     }
 
+    /// A pointer to the "full" flag, for the [`Yield`] future.
+    ///
+    /// # Safety
+    /// `this` must point to a live `Slot`.
     #[inline(always)]
-    pub(crate) fn is_full(&self) -> bool {
-        // SAFETY: as in `put`.
-        unsafe { (*self.inner.get()).full }
+    pub(crate) unsafe fn full_ptr(this: *const Self) -> *mut bool {
+        // SAFETY: `this` is live (the caller's contract); `UnsafeCell::raw_get` and
+        // `&raw mut` make no reference to the contents.
+        unsafe { &raw mut (*UnsafeCell::raw_get(&raw const (*this).inner)).full }
     }
 }
 
@@ -147,18 +152,21 @@ impl<T> Yielder<T> {
     /// `Ready`. Taking `&mut self` makes two yields in flight at once a borrow error.
     #[doc(hidden)]
     #[inline(always)]
-    pub fn yield_(&mut self, value: T) -> Yield<'_, T> {
+    pub fn yield_(&mut self, value: T) -> Yield<'_> {
         self.slot().put(value);
+        // SAFETY: `slot` is valid (the `Yielder` contract); the flag is read through
+        // this pointer only while the `Yielder` is mutably borrowed by the `Yield`.
+        let full = unsafe { NonNull::new_unchecked(Slot::full_ptr(self.slot.as_ptr())) };
         Yield {
-            slot: self.slot,
+            full,
             _borrow: PhantomData,
         }
     }
 
-    /// The error path of `?`: stores the converted residual as the last item. The body
-    /// returns right after, without awaiting, so nothing it holds lives across a
-    /// suspension point here (a non-`Send` guard in scope does not make the stream
-    /// `!Send`).
+    /// The error path of `?`: stores the item made from the error as the last item.
+    /// The body returns right after, without awaiting, so nothing it holds lives
+    /// across a suspension point here (a non-`Send` guard in scope does not make the
+    /// stream `!Send`).
     #[doc(hidden)]
     #[inline]
     pub fn yield_residual<R>(&mut self, residual: R)
@@ -178,26 +186,31 @@ impl<T> fmt::Debug for Yielder<T> {
 
 /// The future a yield awaits: `Pending` while the yielded value waits in the slot,
 /// `Ready` once the consumer has it.
+///
+/// It points at the slot's "full" flag only, so its type does not mention the item
+/// type (a yielded value of the wrong type is reported at the value alone).
 #[must_use = "the value is handed over only when the generator is suspended; `.await` this"]
-pub struct Yield<'a, T> {
-    slot: NonNull<Slot<T>>,
-    _borrow: PhantomData<&'a mut Yielder<T>>,
+pub struct Yield<'a> {
+    full: NonNull<bool>,
+    /// Borrows the `Yielder` mutably: at most one `Yield` exists per generator.
+    _borrow: PhantomData<&'a mut ()>,
 }
 
-// SAFETY: a `Yield` borrows a `Yielder` mutably and shares its thread story: see the
-// `Send` impl of `Yielder`.
-unsafe impl<T: Send> Send for Yield<'_, T> {}
+// SAFETY: a `Yield` reads its generator's flag only while the body that owns the
+// `Yielder` it borrows is being polled by that generator (see `Yielder`'s `Send`).
+unsafe impl Send for Yield<'_> {}
 // SAFETY: `&Yield` gives access to nothing.
-unsafe impl<T> Sync for Yield<'_, T> {}
+unsafe impl Sync for Yield<'_> {}
 
-impl<T> Future for Yield<'_, T> {
+impl Future for Yield<'_> {
     type Output = ();
 
     #[inline(always)]
     fn poll(self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<()> {
-        // SAFETY: `Yield` borrows the `Yielder` that was given this pointer, so the
-        // `Yielder` contract holds.
-        if unsafe { self.slot.as_ref() }.is_full() {
+        // SAFETY: `full` points into the slot of the `Yielder` this `Yield` borrows, so
+        // the `Yielder` contract keeps it valid; no reference to the flag is live
+        // (`Slot` hands out none).
+        if unsafe { self.full.as_ptr().read() } {
             // No waker is registered: the generator sees the full slot as soon as the
             // body returns `Pending` and hands the value out instead of waiting.
             Poll::Pending
@@ -207,7 +220,7 @@ impl<T> Future for Yield<'_, T> {
     }
 }
 
-impl<T> fmt::Debug for Yield<'_, T> {
+impl fmt::Debug for Yield<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Yield").finish_non_exhaustive()
     }

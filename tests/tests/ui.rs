@@ -1,0 +1,6 @@
+//! Compile-fail tests: each case in `ui/<topic>/` has a reviewed `.stderr`.
+
+#[test]
+fn async_gen() {
+    trybuild::TestCases::new().compile_fail("ui/async_gen/*.rs");
+}

@@ -1,0 +1,8 @@
+#[agen::async_gen]
+async fn f() {
+    yield_!(1);
+}
+
+fn main() {
+    let _ = f();
+}

@@ -1,0 +1,5 @@
+use agen::yield_;
+
+fn main() {
+    yield_!(1);
+}
