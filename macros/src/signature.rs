@@ -90,9 +90,8 @@ pub(crate) fn bind_arguments(sig: &mut Signature) -> TokenStream {
     let mut prelude = TokenStream::new();
     for (i, input) in sig.inputs.iter_mut().enumerate() {
         match input {
-            FnArg::Receiver(receiver) => {
-                let self_token = receiver.self_token;
-                prelude.extend(quote!(let _ = &#self_token;));
+            FnArg::Receiver(_) => {
+                prelude.extend(quote!(let _ = &self;));
             }
             FnArg::Typed(arg) => match &*arg.pat {
                 Pat::Ident(PatIdent {
@@ -101,6 +100,9 @@ pub(crate) fn bind_arguments(sig: &mut Signature) -> TokenStream {
                     ident,
                     ..
                 }) => {
+                    // `call_site`: resolves like the user's name, but reads as
+                    // generated code to lints such as `used_underscore_binding`.
+                    let ident = Ident::new(&ident.to_string(), Span::call_site());
                     prelude.extend(quote!(let _ = &#ident;));
                 }
                 _ => {

@@ -252,12 +252,13 @@ impl Rewriter {
     /// ```text
     /// {
     ///     let mut s = pin!(into_stream(stream));
-    ///     'label: loop {
-    ///         let pat = match next(s.as_mut()).await { Some(x) => x, None => break };
+    ///     'label: while let Some(x) = next(s.as_mut()).await {
+    ///         let pat = x;
     ///         body
     ///     }
     /// }
     /// ```
+    /// `let pat = x;` keeps a `for` loop's rule that the pattern is irrefutable.
     fn for_await(&mut self, for_loop: ExprForLoop) -> Expr {
         self.changed = true;
         let ExprForLoop {
@@ -278,11 +279,10 @@ impl Rewriter {
             #(#attrs)*
             {
                 let mut #stream = ::core::pin::pin!(#into_stream);
-                #label loop {
-                    let #pat = match ::agen::__private::next(#stream.as_mut()).await {
-                        ::core::option::Option::Some(#item) => #item,
-                        ::core::option::Option::None => break,
-                    };
+                #label while let ::core::option::Option::Some(#item) =
+                    ::agen::__private::next(#stream.as_mut()).await
+                {
+                    let #pat = #item;
                     #body
                 }
             }
