@@ -15,7 +15,7 @@ use std::thread::{self, Thread};
 /// async-std, smol, embassy, `futures::executor`).
 ///
 /// ```
-/// use futures_core::Stream;
+/// use futures::StreamExt;
 ///
 /// #[agen::async_gen]
 /// async fn countdown(from: u32) -> u32 {
@@ -26,14 +26,13 @@ use std::thread::{self, Thread};
 ///
 /// let total = agen::block_on(async {
 ///     let mut sum = 0;
-///     #[agen::for_await]
-///     for i in countdown(3) {
+///     let mut stream = std::pin::pin!(countdown(3));
+///     while let Some(i) = stream.next().await {
 ///         sum += i;
 ///     }
 ///     sum
 /// });
 /// assert_eq!(total, 6);
-/// # let _ = |s: &dyn Stream<Item = u32>| ();
 /// ```
 ///
 /// Do not call it from inside another executor's task: it blocks that task's thread.

@@ -1,5 +1,7 @@
 #![no_std]
-#![doc = "agen: Python's generators, async generators and async comprehensions for Rust, on stable."]
+#![doc = include_str!("docs/intro.md")]
+#![doc = include_str!("docs/async_gen.md")]
+#![doc = include_str!("docs/explanation.md")]
 #![warn(missing_docs)]
 
 #[cfg(feature = "alloc")]
@@ -14,7 +16,40 @@ mod for_await;
 mod try_item;
 mod yielder;
 
-pub use agen_macros::{async_gen, for_await, stream};
+/// Turns an `async fn` whose body yields with `yield_!` into a function returning
+/// `impl FusedStream<Item = Item>`.
+///
+/// Options: `#[async_gen(boxed)]` returns `Pin<Box<dyn Stream<Item = Item> + Send + 'a>>`,
+/// `#[async_gen(boxed_local)]` the same without `Send`. See the
+/// [crate documentation](crate#async-generators) for the whole guide.
+///
+/// ```
+/// #[agen::async_gen]
+/// async fn evens(below: u32) -> u32 {
+///     for i in (0..below).step_by(2) {
+///         yield_!(i);
+///     }
+/// }
+/// # use futures::StreamExt;
+/// assert_eq!(agen::block_on(evens(7).collect::<Vec<_>>()), [0, 2, 4, 6]);
+/// ```
+pub use agen_macros::async_gen;
+/// Enables `#[for_await] for x in stream { .. }` loops in an ordinary `async fn`; see
+/// [`for await` in ordinary async functions](crate#for-await-in-ordinary-async-functions).
+pub use agen_macros::for_await;
+/// An async generator block: an expression of type `impl Stream`, with a real `yield`
+/// and `for await` on stable; see [the block form](crate#the-block-form-stream).
+///
+/// ```
+/// # use futures::StreamExt;
+/// let squares = agen::stream! {
+///     for i in 1..=3u32 {
+///         yield i * i;
+///     }
+/// };
+/// assert_eq!(agen::block_on(squares.collect::<Vec<_>>()), [1, 4, 9]);
+/// ```
+pub use agen_macros::stream;
 
 pub use crate::async_gen::AsyncGen;
 #[cfg(feature = "std")]

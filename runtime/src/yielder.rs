@@ -85,16 +85,6 @@ impl<T> Slot<T> {
         }
     }
 
-    /// A pointer to the "full" flag, for the [`Yield`] future.
-    ///
-    /// # Safety
-    /// `this` must point to a live `Slot`.
-    #[inline(always)]
-    pub(crate) unsafe fn full_ptr(this: *const Self) -> *mut bool {
-        // SAFETY: `this` is live (the caller's contract); `UnsafeCell::raw_get` and
-        // `&raw mut` make no reference to the contents.
-        unsafe { &raw mut (*UnsafeCell::raw_get(&raw const (*this).inner)).full }
-    }
 }
 
 #[cold]
@@ -154,11 +144,8 @@ impl<T> Yielder<T> {
     #[inline(always)]
     pub fn yield_(&mut self, value: T) -> Yield<'_> {
         self.slot().put(value);
-        // SAFETY: `slot` is valid (the `Yielder` contract); the flag is read through
-        // this pointer only while the `Yielder` is mutably borrowed by the `Yield`.
-        let full = unsafe { NonNull::new_unchecked(Slot::full_ptr(self.slot.as_ptr())) };
         Yield {
-            full,
+            polled: false,
             _borrow: PhantomData,
         }
     }
@@ -187,35 +174,34 @@ impl<T> fmt::Debug for Yielder<T> {
 /// The future a yield awaits: `Pending` while the yielded value waits in the slot,
 /// `Ready` once the consumer has it.
 ///
-/// It points at the slot's "full" flag only, so its type does not mention the item
-/// type (a yielded value of the wrong type is reported at the value alone).
+/// The value is in the slot before this future exists, so the future holds no pointer,
+/// only whether it has been polled (its type does not mention the item type, so a
+/// yielded value of the wrong type is reported at the value alone). Its first poll
+/// returns `Pending`, which suspends the body, and the generator, seeing the full
+/// slot, hands the value out before returning. Any later poll comes after the body was
+/// suspended and resumed, so after the value was handed out: it is `Ready`. (Polling
+/// it twice within one step of the body, which no `.await` does, makes it `Ready`
+/// early: the value then stays in the slot until the body suspends or yields again,
+/// and is handed out or dropped, never both.)
 #[must_use = "the value is handed over only when the generator is suspended; `.await` this"]
 pub struct Yield<'a> {
-    full: NonNull<bool>,
+    polled: bool,
     /// Borrows the `Yielder` mutably: at most one `Yield` exists per generator.
     _borrow: PhantomData<&'a mut ()>,
 }
-
-// SAFETY: a `Yield` reads its generator's flag only while the body that owns the
-// `Yielder` it borrows is being polled by that generator (see `Yielder`'s `Send`).
-unsafe impl Send for Yield<'_> {}
-// SAFETY: `&Yield` gives access to nothing.
-unsafe impl Sync for Yield<'_> {}
 
 impl Future for Yield<'_> {
     type Output = ();
 
     #[inline(always)]
-    fn poll(self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<()> {
-        // SAFETY: `full` points into the slot of the `Yielder` this `Yield` borrows, so
-        // the `Yielder` contract keeps it valid; no reference to the flag is live
-        // (`Slot` hands out none).
-        if unsafe { self.full.as_ptr().read() } {
+    fn poll(mut self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<()> {
+        if self.polled {
+            Poll::Ready(())
+        } else {
             // No waker is registered: the generator sees the full slot as soon as the
             // body returns `Pending` and hands the value out instead of waiting.
+            self.polled = true;
             Poll::Pending
-        } else {
-            Poll::Ready(())
         }
     }
 }
