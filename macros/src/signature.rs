@@ -120,9 +120,8 @@ pub(crate) fn bind_arguments(sig: &mut Signature) -> TokenStream {
 /// lifetime that every input outlives, for the `dyn Stream + 'lifetime` return type.
 ///
 /// Input: `fn f<T>(&self, x: &str, y: impl Display)`
-/// Output: `fn f<'__agen_lt0, '__agen_lt1, '__agen, T>(&'__agen_lt0 self, x: &'__agen_lt1 str,
-///     y: impl Display + '__agen) where '__agen_lt0: '__agen, '__agen_lt1: '__agen,
-///     T: '__agen, Self: '__agen`
+/// Output: `fn f<'__agen_lt0: '__agen, '__agen_lt1: '__agen, '__agen, T: '__agen>(
+///     &'__agen_lt0 self, x: &'__agen_lt1 str, y: impl Display + '__agen) where Self: '__agen`
 pub(crate) fn add_outlived_lifetime(sig: &mut Signature) -> Lifetime {
     let bound = Lifetime::new("'__agen", Span::call_site());
     let mut namer = NameElided::default();
@@ -145,34 +144,39 @@ pub(crate) fn add_outlived_lifetime(sig: &mut Signature) -> Lifetime {
             }
         }
     }
-    let existing: Vec<GenericParam> = sig.generics.params.iter().cloned().collect();
+    let mut existing: Vec<GenericParam> = sig.generics.params.iter().cloned().collect();
     let mut params: Vec<GenericParam> = namer
         .named
         .iter()
-        .map(|l| GenericParam::Lifetime(syn::LifetimeParam::new(l.clone())))
+        .map(|l| {
+            let mut param = syn::LifetimeParam::new(l.clone());
+            param.bounds.push(bound.clone());
+            GenericParam::Lifetime(param)
+        })
         .collect();
     params.push(GenericParam::Lifetime(syn::LifetimeParam::new(
         bound.clone(),
     )));
-    let mut predicates: Vec<WherePredicate> = Vec::new();
-    for lifetime in &namer.named {
-        predicates.push(parse_quote!(#lifetime: #bound));
-    }
-    for param in &existing {
+    let where_clause = sig.generics.make_where_clause();
+    // Each parameter gets `: '__agen` where its other bounds already are (inline or in
+    // the `where` clause), so `clippy::multiple_bound_locations` stays quiet.
+    for param in &mut existing {
         match param {
             GenericParam::Lifetime(l) => {
-                let lifetime = &l.lifetime;
-                predicates.push(parse_quote!(#lifetime: #bound));
+                if !add_to_where(where_clause, &l.lifetime.to_token_stream(), &bound) {
+                    l.bounds.push(bound.clone());
+                }
             }
             GenericParam::Type(t) => {
-                let ident = &t.ident;
-                predicates.push(parse_quote!(#ident: #bound));
+                if !add_to_where(where_clause, &t.ident.to_token_stream(), &bound) {
+                    t.bounds.push(TypeParamBound::Lifetime(bound.clone()));
+                }
             }
             GenericParam::Const(_) => {}
         }
     }
     if has_receiver {
-        predicates.push(parse_quote!(Self: #bound));
+        where_clause.predicates.push(parse_quote!(Self: #bound));
     }
     // Lifetimes come first in a generic parameter list.
     let (lifetimes, others): (Vec<_>, Vec<_>) = existing
@@ -183,11 +187,31 @@ pub(crate) fn add_outlived_lifetime(sig: &mut Signature) -> Lifetime {
         sig.generics.lt_token = Some(Default::default());
         sig.generics.gt_token = Some(Default::default());
     }
-    sig.generics
-        .make_where_clause()
-        .predicates
-        .extend(predicates);
     bound
+}
+
+/// Adds `bound` to the `where` predicate for `param` (a lifetime or a type
+/// parameter's name), if there is one; says whether there was.
+fn add_to_where(
+    where_clause: &mut syn::WhereClause,
+    param: &TokenStream,
+    bound: &Lifetime,
+) -> bool {
+    let param = param.to_string();
+    for predicate in &mut where_clause.predicates {
+        match predicate {
+            WherePredicate::Lifetime(p) if p.lifetime.to_string() == param => {
+                p.bounds.push(bound.clone());
+                return true;
+            }
+            WherePredicate::Type(p) if p.bounded_ty.to_token_stream().to_string() == param => {
+                p.bounds.push(TypeParamBound::Lifetime(bound.clone()));
+                return true;
+            }
+            _ => {}
+        }
+    }
+    false
 }
 
 #[derive(Default)]

@@ -271,6 +271,9 @@ impl Rewriter {
             ..
         } = for_loop;
         let span = for_token.span;
+        // The body's statements go straight into the loop: a nested block would draw
+        // `unused_braces` in the user's crate.
+        let stmts = body.stmts;
         let stream = Names::local("stream", span);
         let item = Names::local("item", span);
         let expr_span = expr.span();
@@ -283,7 +286,7 @@ impl Rewriter {
                     ::agen::__private::next(#stream.as_mut()).await
                 {
                     let #pat = #item;
-                    #body
+                    #(#stmts)*
                 }
             }
         })

@@ -175,7 +175,7 @@ fn borrowed_items_and_borrowed_arguments() {
 #[test]
 fn locals_borrowed_across_yields() {
     let s = stream! {
-        let data = vec![1, 2, 3];
+        let data = [1, 2, 3];
         let view = &data[1..];
         for x in view {
             yield *x;

@@ -393,6 +393,7 @@ mod yields_inside_macro_calls {
     }
 
     #[test]
+    #[allow(clippy::useless_vec, reason = "the point is a yield inside `vec!`")]
     fn yield_in_vec_and_format_arguments() {
         #[async_gen]
         async fn odd() -> u32 {

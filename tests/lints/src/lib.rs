@@ -4,7 +4,12 @@
 //! and shadows `core` to check that expansions use absolute paths.
 
 #![forbid(unsafe_code)]
-#![deny(rust_2018_idioms, unreachable_pub, missing_docs, missing_debug_implementations)]
+#![deny(
+    rust_2018_idioms,
+    unreachable_pub,
+    missing_docs,
+    missing_debug_implementations
+)]
 #![warn(clippy::pedantic)]
 
 use std::fmt::Display;
@@ -73,6 +78,26 @@ impl Store {
     #[async_gen]
     pub async fn patterns(&mut self, (a, _b): (u32, u32), _unused: u8) -> u32 {
         yield_!(a);
+    }
+}
+
+/// A boxed generic generator with inline bounds.
+#[async_gen(boxed)]
+pub async fn boxed_inline<'a, T: Display + Sync>(items: &'a [T], sep: &str) -> String {
+    for item in items {
+        yield_!(format!("{item}{sep}"));
+    }
+}
+
+/// A boxed generic generator with `where` bounds.
+#[async_gen(boxed_local)]
+pub async fn boxed_where<'a, 'b, T>(items: &'a [T], sep: &'b str) -> String
+where
+    T: Display,
+    'b: 'a,
+{
+    for item in items {
+        yield_!(format!("{item}{sep}"));
     }
 }
 
