@@ -9,6 +9,9 @@ use agen::{async_gen, stream};
 use futures::StreamExt;
 use futures_core::Stream;
 
+mod tour_collect;
+mod tour_generators;
+
 fn step(title: &str) {
     println!("\n== {title}");
 }
@@ -120,7 +123,10 @@ async fn async_tour() {
     let collected: Vec<u32> = ticks(3, Duration::from_millis(5)).collect().await;
     println!("ticks(3) yielded {collected:?}");
     let lazy = ticks(1, Duration::ZERO);
-    println!("calling ticks() ran nothing yet; the stream is {} bytes, on the stack", size_of_val(&lazy));
+    println!(
+        "calling ticks() ran nothing yet; the stream is {} bytes, on the stack",
+        size_of_val(&lazy)
+    );
 
     step("2. Borrowing arguments, methods, and `?` ending the stream with the error");
     let inventory = Inventory {
@@ -147,7 +153,9 @@ async fn async_tour() {
     }
 
     step("4. #[for_await] loops, in generators and in ordinary async fns");
-    let totals: Vec<u32> = running_total(futures::stream::iter([5, 10, 20])).collect().await;
+    let totals: Vec<u32> = running_total(futures::stream::iter([5, 10, 20]))
+        .collect()
+        .await;
     println!("running totals of [5, 10, 20]: {totals:?}");
     let words = futures::stream::iter(["tea", "coffee", "mate"].map(String::from));
     println!("longest word: {:?}", longest(words).await);
@@ -174,6 +182,9 @@ async fn async_tour() {
     });
     let merged: Vec<String> = merge(fast_rx, slow_rx).collect().await;
     println!("merged: {merged:?}");
+
+    tour_collect::comprehensions().await;
+    tour_generators::async_coroutines().await;
 }
 
 fn main() {
@@ -183,7 +194,7 @@ fn main() {
         .expect("a tokio runtime");
     runtime.block_on(async_tour());
 
-    step("7. agen::block_on: the smallest executor, no runtime needed");
+    step("9. agen::block_on: the smallest executor, no runtime needed");
     let squares: Vec<u64> = agen::block_on(
         stream! {
             for i in 1..=4u64 {
@@ -193,4 +204,6 @@ fn main() {
         .collect(),
     );
     println!("squares: {squares:?}");
+
+    tour_generators::generators();
 }

@@ -111,9 +111,9 @@ pub(crate) fn async_gen(attr: TokenStream, item: TokenStream) -> syn::Result<Tok
 }
 
 /// `stream! { .. }` input: an optional `type Item = T;`, then statements.
-struct BlockInput {
-    item: Option<Type>,
-    stmts: Vec<Stmt>,
+pub(crate) struct BlockInput {
+    pub(crate) item: Option<Type>,
+    pub(crate) stmts: Vec<Stmt>,
 }
 
 impl Parse for BlockInput {
@@ -142,7 +142,7 @@ impl Parse for BlockInput {
 
 /// Rewrites `for await` (which rustc cannot parse) into `#[for_await] for`, at any
 /// depth, so the block forms can be parsed as Rust.
-fn mark_for_await(tokens: TokenStream) -> TokenStream {
+pub(crate) fn mark_for_await(tokens: TokenStream) -> TokenStream {
     let mut out: Vec<TokenTree> = Vec::new();
     let mut iter = tokens.into_iter().peekable();
     while let Some(tt) = iter.next() {

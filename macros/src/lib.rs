@@ -4,7 +4,10 @@
 #![forbid(unsafe_code)]
 
 mod args;
+mod comprehension;
+mod coroutine;
 mod expand;
+mod generator;
 mod signature;
 mod visit;
 
@@ -30,6 +33,38 @@ pub fn stream(input: TokenStream) -> TokenStream {
 #[proc_macro_attribute]
 pub fn for_await(attr: TokenStream, item: TokenStream) -> TokenStream {
     expand::for_await(attr.into(), item.into())
+        .unwrap_or_else(syn::Error::into_compile_error)
+        .into()
+}
+
+/// See `agen::collect`.
+#[proc_macro]
+pub fn collect(input: TokenStream) -> TokenStream {
+    comprehension::expand(input.into())
+        .unwrap_or_else(syn::Error::into_compile_error)
+        .into()
+}
+
+/// See `agen::generator`.
+#[proc_macro_attribute]
+pub fn generator(attr: TokenStream, item: TokenStream) -> TokenStream {
+    generator::generator(attr.into(), item.into())
+        .unwrap_or_else(syn::Error::into_compile_error)
+        .into()
+}
+
+/// See `agen::iter`.
+#[proc_macro]
+pub fn iter(input: TokenStream) -> TokenStream {
+    generator::iter(input.into())
+        .unwrap_or_else(syn::Error::into_compile_error)
+        .into()
+}
+
+/// See `agen::coroutine`.
+#[proc_macro_attribute]
+pub fn coroutine(attr: TokenStream, item: TokenStream) -> TokenStream {
+    coroutine::coroutine(attr.into(), item.into())
         .unwrap_or_else(syn::Error::into_compile_error)
         .into()
 }

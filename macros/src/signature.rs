@@ -66,6 +66,34 @@ pub(crate) fn check_async(sig: &Signature, attr: &str, errors: &mut Vec<syn::Err
     }
 }
 
+/// Checks the signature of a synchronous generator form (`#[generator]`, and
+/// `#[coroutine]` with `allow_async`), one error per problem at the offending token.
+pub(crate) fn check_sync(
+    sig: &Signature,
+    attr: &str,
+    allow_async: bool,
+    errors: &mut Vec<syn::Error>,
+) {
+    if let Some(constness) = &sig.constness {
+        errors.push(syn::Error::new(
+            constness.span,
+            format!("`#[{attr}]` cannot be applied to a `const fn`: a generator runs when it is resumed, not at compile time; remove `const`"),
+        ));
+    }
+    if let (Some(asyncness), false) = (&sig.asyncness, allow_async) {
+        errors.push(syn::Error::new(
+            asyncness.span,
+            format!("`#[{attr}]` makes a synchronous generator (an `Iterator`), so it cannot be `async`; remove `async`, or use `#[agen::async_gen]` for a generator that awaits"),
+        ));
+    }
+    if let Some(variadic) = &sig.variadic {
+        errors.push(syn::Error::new(
+            variadic.span(),
+            format!("`#[{attr}]` cannot be applied to a variadic function"),
+        ));
+    }
+}
+
 /// The item type: what the function declares it returns.
 pub(crate) fn item_type(sig: &Signature, attr: &str) -> syn::Result<Type> {
     match &sig.output {

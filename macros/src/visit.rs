@@ -29,6 +29,12 @@ pub(crate) enum Kind {
     Stream,
     /// `#[agen::for_await]` on an ordinary `async fn`: only `for await` loops.
     PlainAsync,
+    /// `#[generator]`, `iter!`: an `Iterator`; no `.await`.
+    Iter,
+    /// `#[coroutine] fn`: values sent in, a value returned; no `.await`.
+    Coroutine,
+    /// `#[coroutine] async fn`: resuming is a future.
+    AsyncCoroutine,
 }
 
 impl Kind {
@@ -36,7 +42,34 @@ impl Kind {
         match self {
             Kind::Stream => "an async generator",
             Kind::PlainAsync => "an `async fn`",
+            Kind::Iter => "a generator",
+            Kind::Coroutine => "a coroutine",
+            Kind::AsyncCoroutine => "an async coroutine",
         }
+    }
+
+    /// Whether the body may `.await`; if not, the hint for what to use instead.
+    fn await_hint(self) -> Option<&'static str> {
+        match self {
+            Kind::Iter => {
+                Some("use `#[agen::async_gen]` (or `stream!`) for a generator that awaits")
+            }
+            Kind::Coroutine => {
+                Some("use `#[agen::coroutine] async fn` for a coroutine that awaits")
+            }
+            Kind::Stream | Kind::PlainAsync | Kind::AsyncCoroutine => None,
+        }
+    }
+
+    /// Coroutines return a value: their body is a block of the return type, `return`
+    /// is a `break` out of it, and `?` is Rust's own.
+    fn returns_value(self) -> bool {
+        matches!(self, Kind::Coroutine | Kind::AsyncCoroutine)
+    }
+
+    /// Generators without a return value turn `?`'s error into their last item.
+    fn yields_residual(self) -> bool {
+        matches!(self, Kind::Stream | Kind::Iter)
     }
 }
 
@@ -168,9 +201,15 @@ impl Rewriter {
         self.changed = true;
         let yielder = self.names.yielder_at(span);
         let label = self.names.label_at(span);
+        // A coroutine's body block has the return type: the dead `break` needs a value
+        // (a call, so the compiler does not see the code after it as unreachable).
+        let dead = self
+            .kind
+            .returns_value()
+            .then(|| quote_spanned!(span=> ::agen::__private::dead()));
         Expr::Verbatim(quote_spanned! {span=>
             {
-                if false { break #label; }
+                if false { break #label #dead; }
                 #yielder.yield_(#value).await
             }
         })
@@ -178,10 +217,25 @@ impl Rewriter {
 
     /// Input: `yield_from!(inner)`
     /// Output: a loop yielding every item of `inner` (see `yield_expr`)
-    fn yield_from_expr(&mut self, span: Span, inner: Expr) -> Expr {
+    fn yield_from_expr(&mut self, span: Span, inner: Expr, first: Option<Expr>) -> Expr {
         let inner_tokens = inner.to_token_stream();
         if let Some(err) = self.misplaced(span, "`yield_from!`", Some(&inner_tokens)) {
             return err;
+        }
+        if let (Some(first), false) = (&first, self.kind.returns_value()) {
+            let message = format!(
+                "`yield_from!` in {} takes one argument: only a coroutine starts the inner \
+                 generator with a value",
+                self.kind.generator_name()
+            );
+            return self.error(first.span(), message);
+        }
+        match self.kind {
+            Kind::Iter => return self.yield_from_iter(span, inner),
+            Kind::Coroutine | Kind::AsyncCoroutine => {
+                return self.yield_from_coroutine(span, inner, first);
+            }
+            Kind::Stream | Kind::PlainAsync => {}
         }
         self.changed = true;
         let item = Names::local("item", span);
@@ -199,6 +253,97 @@ impl Rewriter {
                 }
             }
         })
+    }
+
+    /// Input: `yield_from!(iterable)` in a sync generator
+    /// Output: `for item in iterable { yield item }`
+    fn yield_from_iter(&mut self, span: Span, inner: Expr) -> Expr {
+        self.changed = true;
+        let item = Names::local("item", span);
+        let each = self.yield_expr(span, "`yield_from!`", Some(syn::parse_quote!(#item)));
+        Expr::Verbatim(quote_spanned! {span=>
+            for #item in #inner {
+                #each;
+            }
+        })
+    }
+
+    /// Input: `yield_from!(sub)` / `yield_from!(sub, first)` in a coroutine (PEP 380)
+    /// Output:
+    /// ```text
+    /// {
+    ///     let mut sub = pin!(delegate_to(sub));
+    ///     let mut sent = first; // `()` when not given
+    ///     loop {
+    ///         match resume(sub.as_mut(), sent) {    // `.await`ed in an async coroutine
+    ///             Yielded(v) => sent = yield v,
+    ///             Complete(r) => break r,
+    ///         }
+    ///     }
+    /// }
+    /// ```
+    fn yield_from_coroutine(&mut self, span: Span, inner: Expr, first: Option<Expr>) -> Expr {
+        self.changed = true;
+        let value = Names::local("value", span);
+        let each = self.yield_expr(span, "`yield_from!`", Some(syn::parse_quote!(#value)));
+        let inner_span = inner.span();
+        // Errors about `sub` not being a coroutine all land on the user's expression.
+        let sub = Names::local("sub", inner_span);
+        let sent = Names::local("sent", span);
+        let first = first.map_or_else(
+            || quote_spanned!(span=> ::agen::__private::delegate_first()),
+            ToTokens::into_token_stream,
+        );
+        let (check, resume) = if self.kind == Kind::AsyncCoroutine {
+            (
+                quote_spanned!(inner_span=> ::agen::__private::async_delegate_to(#inner)),
+                quote_spanned!(inner_span=> ::agen::__private::AsyncCoroutine::resume(#sub.as_mut(), #sent).await),
+            )
+        } else {
+            (
+                quote_spanned!(inner_span=> ::agen::__private::delegate_to(#inner)),
+                quote_spanned!(inner_span=> ::agen::__private::Coroutine::resume(#sub.as_mut(), #sent)),
+            )
+        };
+        Expr::Verbatim(quote_spanned! {span=>
+            {
+                let #sub = #check;
+                let mut #sub = ::core::pin::pin!(#sub);
+                let mut #sent = #first;
+                loop {
+                    match #resume {
+                        ::agen::__private::CoroutineState::Yielded(#value) => #sent = #each,
+                        ::agen::__private::CoroutineState::Complete(#value) => break #value,
+                    }
+                }
+            }
+        })
+    }
+
+    /// Reports an `.await` (or `for await`) in a body that cannot suspend for anything
+    /// but its own yields.
+    fn cannot_await(&mut self, span: Span, what: &str) {
+        if let Some(hint) = self.kind.await_hint() {
+            let name = self.kind.generator_name();
+            self.errors.push(syn::Error::new(
+                span,
+                format!(
+                    "{name} cannot {what}: its body runs inside `next()` / `resume()`, which \
+                     cannot wait; {hint}"
+                ),
+            ));
+        }
+    }
+
+    /// Input: `return value` / `return` in a coroutine body
+    /// Output: `break 'body value` / `break 'body`
+    ///
+    /// The body block is typed with the declared return type, so a wrong value is
+    /// reported at the user's expression.
+    fn return_expr(&mut self, span: Span, value: Option<Expr>) -> Expr {
+        self.changed = true;
+        let label = self.names.label_at(span);
+        Expr::Verbatim(quote_spanned!(span=> break #label #value))
     }
 
     /// The error for a yield where it cannot be, if it is in such a place.
@@ -400,13 +545,26 @@ impl Rewriter {
                 };
                 Some(self.yield_expr(span, "`yield_!`", value))
             }
-            "yield_from" => match mac.parse_body::<Expr>() {
-                Ok(mut inner) => {
-                    self.visit_expr_mut(&mut inner);
-                    Some(self.yield_from_expr(span, inner))
+            "yield_from" => {
+                match mac.parse_body_with(Punctuated::<Expr, Token![,]>::parse_terminated) {
+                    Ok(args) if (1..=2).contains(&args.len()) => {
+                        let mut args = args.into_iter();
+                        let mut inner = args.next()?;
+                        self.visit_expr_mut(&mut inner);
+                        let first = args.next().map(|mut first| {
+                            self.visit_expr_mut(&mut first);
+                            first
+                        });
+                        Some(self.yield_from_expr(span, inner, first))
+                    }
+                    Ok(_) => Some(self.error(
+                        mac.delimiter.span().join(),
+                        "`yield_from!` takes what to delegate to: `yield_from!(inner)` \
+                         (in a coroutine also `yield_from!(sub, first_value)`)",
+                    )),
+                    Err(err) => Some(self.error(err.span(), err)),
                 }
-                Err(err) => Some(self.error(err.span(), err)),
-            },
+            }
             _ => None,
         }
     }
@@ -430,13 +588,29 @@ impl VisitMut for Rewriter {
                 }
                 *expr = self.yield_expr(span, "`yield`", value);
             }
-            Expr::Try(t) if self.scope == Scope::Body && self.kind == Kind::Stream => {
+            Expr::Await(a) if self.scope == Scope::Body && self.kind.await_hint().is_some() => {
+                // Reported, and left in place: the body is an `async` block, so the rest
+                // still type-checks without follow-up errors.
+                self.cannot_await(a.await_token.span, "await");
+                self.visit_expr_mut(&mut a.base);
+            }
+            Expr::Try(t) if self.scope == Scope::Body && self.kind.yields_residual() => {
                 self.visit_expr_mut(&mut t.expr);
                 let question = t.question_token.span;
                 let inner = (*t.expr).clone();
                 *expr = self.try_expr(question, inner);
             }
-            Expr::Return(r) if self.scope == Scope::Body && self.kind == Kind::Stream => {
+            Expr::Return(r) if self.scope == Scope::Body && self.kind.returns_value() => {
+                let span = r.return_token.span;
+                let mut value = r.expr.take();
+                if let Some(value) = &mut value {
+                    self.visit_expr_mut(value);
+                }
+                *expr = self.return_expr(span, value.map(|v| *v));
+            }
+            Expr::Return(r)
+                if self.scope == Scope::Body && matches!(self.kind, Kind::Stream | Kind::Iter) =>
+            {
                 if let Some(value) = &r.expr {
                     let span = value.span();
                     self.error(
@@ -451,6 +625,9 @@ impl VisitMut for Rewriter {
                 }
             }
             Expr::ForLoop(f) if has_for_await_attr(&f.attrs) => {
+                if self.scope == Scope::Body {
+                    self.cannot_await(f.for_token.span, "use `for await`");
+                }
                 f.attrs.retain(|attr| !is_for_await_attr(attr));
                 self.visit_expr_mut(&mut f.expr);
                 self.visit_block_mut(&mut f.body);

@@ -1,6 +1,8 @@
 #![no_std]
 #![doc = include_str!("docs/intro.md")]
 #![doc = include_str!("docs/async_gen.md")]
+#![doc = include_str!("docs/generators.md")]
+#![doc = include_str!("docs/comprehensions.md")]
 #![doc = include_str!("docs/explanation.md")]
 #![warn(missing_docs)]
 
@@ -12,7 +14,10 @@ extern crate std;
 mod async_gen;
 #[cfg(feature = "std")]
 mod block_on;
+mod comprehension;
+mod coroutine;
 mod for_await;
+mod generator;
 mod try_item;
 mod yielder;
 
@@ -34,9 +39,62 @@ mod yielder;
 /// assert_eq!(agen::block_on(evens(7).collect::<Vec<_>>()), [0, 2, 4, 6]);
 /// ```
 pub use agen_macros::async_gen;
+#[doc = include_str!("docs/collect.md")]
+pub use agen_macros::collect;
+/// Turns a `fn` (or `async fn`) into a coroutine: `let sent = yield_!(v);` receives the
+/// value of the next `resume`, and the body's return value ends it; see
+/// [Coroutines](crate#coroutines). Write it as `#[agen::coroutine]`: the bare name is
+/// taken by a built-in attribute.
+///
+/// ```
+/// use core::pin::pin;
+/// use agen::{Coroutine, CoroutineState::{Complete, Yielded}};
+///
+/// #[agen::coroutine(first = first)]
+/// fn total() -> impl Coroutine<u32, Yield = u32, Return = u32> {
+///     let mut sum = first;
+///     loop {
+///         let x = yield_!(sum);
+///         if x == 0 {
+///             return sum;
+///         }
+///         sum += x;
+///     }
+/// }
+/// let mut co = pin!(total());
+/// assert_eq!(co.as_mut().resume(2), Yielded(2));
+/// assert_eq!(co.as_mut().resume(3), Yielded(5));
+/// assert_eq!(co.as_mut().resume(0), Complete(5));
+/// ```
+pub use agen_macros::coroutine;
 /// Enables `#[for_await] for x in stream { .. }` loops in an ordinary `async fn`; see
 /// [`for await` in ordinary async functions](crate#for-await-in-ordinary-async-functions).
 pub use agen_macros::for_await;
+/// Turns a `fn` whose body uses `yield_!` into a function returning an `Iterator`
+/// (a synchronous generator); see [Generators](crate#generators).
+///
+/// ```
+/// #[agen::generator]
+/// fn evens(below: u32) -> u32 {
+///     for i in (0..below).step_by(2) {
+///         yield_!(i);
+///     }
+/// }
+/// assert_eq!(evens(7).collect::<Vec<_>>(), [0, 2, 4, 6]);
+/// ```
+pub use agen_macros::generator;
+/// A generator block: an expression of type `impl Iterator`, with a real `yield` on
+/// stable; see [Generators](crate#generators).
+///
+/// ```
+/// let squares = agen::iter! {
+///     for i in 1..=3u32 {
+///         yield i * i;
+///     }
+/// };
+/// assert_eq!(squares.collect::<Vec<_>>(), [1, 4, 9]);
+/// ```
+pub use agen_macros::iter;
 /// An async generator block: an expression of type `impl Stream`, with a real `yield`
 /// and `for await` on stable; see [the block form](crate#the-block-form-stream).
 ///
@@ -54,6 +112,11 @@ pub use agen_macros::stream;
 pub use crate::async_gen::AsyncGen;
 #[cfg(feature = "std")]
 pub use crate::block_on::block_on;
+pub use crate::coroutine::{
+    Aclose, AsyncCo, AsyncCoroutine, CloseValue, Co, CoYield, CoYielder, Coroutine, CoroutineIter,
+    CoroutineState, CoroutineStream, Resume,
+};
+pub use crate::generator::{GenBody, Generator, PinIterator};
 pub use crate::yielder::{Yield, Yielder};
 
 /// Yields a value from a generator body.
@@ -92,9 +155,19 @@ pub mod __private {
 
     #[cfg(feature = "alloc")]
     pub use alloc::boxed::Box;
+    #[cfg(feature = "alloc")]
+    pub use alloc::vec::Vec;
 
     pub use crate::async_gen::AsyncGen;
+    pub use crate::comprehension::{Bindings, TryElement, UntilErr, into_result};
+    #[cfg(feature = "alloc")]
+    pub use crate::comprehension::{Buffered, from_vec};
+    pub use crate::coroutine::{
+        AsyncCo, AsyncCoroutine, Co, CoYielder, Coroutine, CoroutineState, async_delegate_to, dead,
+        delegate_first, delegate_to, unnamed_first_resume,
+    };
     pub use crate::for_await::{ForAwait, into_stream, next};
+    pub use crate::generator::{Generator, PinIterator};
     pub use crate::try_item::{FromResidual, Try};
     pub use crate::yielder::{Yield, Yielder};
 }

@@ -33,20 +33,38 @@ use core::task::{Context, Poll};
 /// one flag write and one value write, and the whole thing sits in one `UnsafeCell` so
 /// a pointer to it may be shared with the body while the generator holds `&mut` to
 /// its (`!Unpin`) owner.
+///
+/// The flag is a state byte: besides [`EMPTY`] and [`FULL`] it can hold an owner's own
+/// states ([`UNSTARTED`], [`DONE`]), so [`AsyncGen`](crate::AsyncGen) keeps its whole
+/// state in this one byte: one check on the hot path, no separate discriminant.
 pub(crate) struct Slot<T> {
     inner: UnsafeCell<SlotInner<T>>,
 }
 
 struct SlotInner<T> {
-    full: bool,
+    state: u8,
     value: MaybeUninit<T>,
 }
 
+/// No value; the owner's body, if any, is running.
+pub(crate) const EMPTY: u8 = 0;
+/// `value` is initialised and not yet handed out.
+pub(crate) const FULL: u8 = 1;
+/// No value; the owner has not started its body.
+pub(crate) const UNSTARTED: u8 = 2;
+/// No value; the owner's body has finished.
+pub(crate) const DONE: u8 = 3;
+
 impl<T> Slot<T> {
     pub(crate) const fn new() -> Self {
+        Self::with_state(EMPTY)
+    }
+
+    /// An empty slot in one of the owner's states ([`EMPTY`], [`UNSTARTED`], [`DONE`]).
+    pub(crate) const fn with_state(state: u8) -> Self {
         Self {
             inner: UnsafeCell::new(SlotInner {
-                full: false,
+                state,
                 value: MaybeUninit::uninit(),
             }),
         }
@@ -61,23 +79,27 @@ impl<T> Slot<T> {
         // other access to `inner` is live while this function runs (the same argument
         // as for `Cell`).
         unsafe {
-            if (*inner).full {
+            // (An unclaimed value without drop glue is simply overwritten.)
+            if core::mem::needs_drop::<T>() && (*inner).state == FULL {
+                // `EMPTY` first: a panicking drop must not leave the value to be
+                // dropped again.
+                (*inner).state = EMPTY;
                 drop_unclaimed(&mut (*inner).value);
             }
             (*inner).value = MaybeUninit::new(value);
-            (*inner).full = true;
+            (*inner).state = FULL;
         }
     }
 
-    /// Takes the value out, if there is one.
+    /// Takes the value out, if there is one, leaving the slot [`EMPTY`].
     #[inline(always)]
     pub(crate) fn take(&self) -> Option<T> {
         let inner = self.inner.get();
-        // SAFETY: as in `put`: no other access to `inner` is live. `full` is true
+        // SAFETY: as in `put`: no other access to `inner` is live. The state is `FULL`
         // exactly when `value` holds an initialised value that nobody has taken.
         unsafe {
-            if (*inner).full {
-                (*inner).full = false;
+            if (*inner).state == FULL {
+                (*inner).state = EMPTY;
                 Some((*inner).value.assume_init_read())
             } else {
                 None
@@ -85,12 +107,26 @@ impl<T> Slot<T> {
         }
     }
 
+    #[inline(always)]
+    pub(crate) fn state(&self) -> u8 {
+        // SAFETY: as in `put`.
+        unsafe { (*self.inner.get()).state }
+    }
+
+    /// Sets one of the owner's states. The slot must not be [`FULL`] (the value would
+    /// be forgotten).
+    #[inline(always)]
+    pub(crate) fn set_state(&self, state: u8) {
+        debug_assert!(self.state() != FULL && state != FULL);
+        // SAFETY: as in `put`.
+        unsafe { (*self.inner.get()).state = state }
+    }
 }
 
 #[cold]
 #[inline(never)]
 fn drop_unclaimed<T>(value: &mut MaybeUninit<T>) {
-    // SAFETY: the caller saw `full == true`, so `value` is initialised; it is
+    // SAFETY: the caller saw the state `FULL`, so `value` is initialised; it is
     // overwritten right after, so it is never read again.
     unsafe { value.assume_init_drop() }
 }

@@ -17,6 +17,8 @@ use std::fmt::Display;
 use agen::{async_gen, stream};
 use futures_core::Stream;
 
+pub mod generators;
+
 /// Shadows the `core` crate's name: expansions must write `::core`.
 #[allow(dead_code)]
 mod core {}

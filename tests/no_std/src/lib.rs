@@ -4,6 +4,8 @@
 
 #![no_std]
 
+pub mod generators;
+
 use core::pin::pin;
 use core::task::{Context, Poll, Waker};
 

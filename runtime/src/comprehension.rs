@@ -1,0 +1,391 @@
+//! Runtime support for `collect!`: the collector, the `try` element check, the
+//! bounded-concurrency driver behind `buffered(n)` / `buffer_unordered(n)`, and the
+//! adapter that ends a lazy `try` stream at its first error.
+//!
+//! Everything here is safe code: the in-flight futures are boxed, so nothing is
+//! pinned structurally.
+
+use core::fmt;
+#[cfg(feature = "alloc")]
+use core::future::Future;
+#[cfg(feature = "alloc")]
+use core::ops::DerefMut;
+use core::pin::Pin;
+use core::task::{Context, Poll};
+
+use futures_core::{FusedStream, Stream};
+
+#[cfg(feature = "alloc")]
+use alloc::{boxed::Box, collections::VecDeque, vec::Vec};
+
+/// Builds the comprehension's result from the elements gathered by its loops.
+///
+/// For a `Vec<T>` target this reuses the buffer (std's `FromIterator` for `Vec`
+/// recognises an untouched `vec::IntoIter`), so the eager form costs what a
+/// hand-written loop pushing into a `Vec` costs.
+#[cfg(feature = "alloc")]
+#[doc(hidden)]
+#[inline(always)]
+pub fn from_vec<T, C: FromIterator<T>>(elements: Vec<T>) -> C {
+    elements.into_iter().collect()
+}
+
+/// The element of a `try` comprehension: a `Result`.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "the `try` option needs each element to be a `Result` (or a `key => Result` pair), but this element is `{Self}`",
+    label = "not a `Result`",
+    note = "`collect![f(x) for x in xs; try]` stops at the first `Err`; write the element as a `Result` (`Ok(v)` / `Err(e)`), or drop the `try` option"
+)]
+pub trait TryElement {
+    /// The `Ok` type: what the collection holds.
+    type Ok;
+    /// The `Err` type: what the comprehension returns on failure.
+    type Err;
+    /// The element as a `Result`.
+    fn into_result(self) -> Result<Self::Ok, Self::Err>;
+}
+
+impl<T, E> TryElement for Result<T, E> {
+    type Ok = T;
+    type Err = E;
+
+    #[inline(always)]
+    fn into_result(self) -> Self {
+        self
+    }
+}
+
+/// `key => value` in a `try` comprehension: the value is the `Result`.
+impl<K, V, E> TryElement for (K, Result<V, E>) {
+    type Ok = (K, V);
+    type Err = E;
+
+    #[inline(always)]
+    fn into_result(self) -> Result<(K, V), E> {
+        let (key, value) = self;
+        value.map(|value| (key, value))
+    }
+}
+
+/// A `try` comprehension's element as a `Result`; the one place a non-`Result`
+/// element is reported.
+#[doc(hidden)]
+#[inline(always)]
+pub fn into_result<R: TryElement<Ok = T, Err = E>, T, E>(element: R) -> Result<T, E> {
+    element.into_result()
+}
+
+/// The values a buffered comprehension's element future takes from its clauses.
+///
+/// It is not `Copy`, and is unwrapped by a by-value method call, so a non-`move`
+/// `async` block that unwraps it captures it by value (moving the bindings in) while
+/// capturing everything else by reference.
+#[doc(hidden)]
+#[derive(Debug)]
+pub struct Bindings<T>(pub T);
+
+impl<T> Bindings<T> {
+    #[doc(hidden)]
+    #[inline(always)]
+    pub fn into_inner(self) -> T {
+        self.0
+    }
+}
+
+/// Runs the futures a stream produces, at most `limit` at a time, and yields their
+/// outputs in source order (`ordered`) or in completion order.
+///
+/// Each in-flight future is boxed; every poll polls the producer (while there is
+/// room) and each in-flight future once, so a poll costs O(`limit`).
+#[cfg(feature = "alloc")]
+#[doc(hidden)]
+pub struct Buffered<P: DerefMut<Target: Stream<Item = F>>, F: Future> {
+    /// `None` once the producer has ended.
+    producer: Option<Pin<P>>,
+    limit: usize,
+    ordered: bool,
+    /// In source order; in completion order mode, finished entries are removed at once.
+    in_flight: VecDeque<Entry<F>>,
+}
+
+#[cfg(feature = "alloc")]
+enum Entry<F: Future> {
+    Running(Pin<Box<F>>),
+    /// Finished, waiting for the entries before it (source order only).
+    Done(F::Output),
+}
+
+// Nothing is pinned structurally: the producer sits behind `Pin<P>` and each future
+// behind `Pin<Box<_>>`, so moving a `Buffered` moves only pointers and outputs.
+#[cfg(feature = "alloc")]
+impl<P: DerefMut<Target: Stream<Item = F>>, F: Future> Unpin for Buffered<P, F> {}
+
+#[cfg(feature = "alloc")]
+impl<P: DerefMut<Target: Stream<Item = F>>, F: Future> Buffered<P, F> {
+    /// # Panics
+    /// If `limit` is 0: nothing could ever run.
+    #[doc(hidden)]
+    #[track_caller]
+    pub fn new(producer: Pin<P>, limit: usize, ordered: bool) -> Self {
+        assert!(
+            limit > 0,
+            "`collect!`: `buffered(n)` / `buffer_unordered(n)` need `n > 0`, got 0"
+        );
+        Self {
+            producer: Some(producer),
+            limit,
+            ordered,
+            in_flight: VecDeque::new(),
+        }
+    }
+
+    /// Starts futures from the producer while there is room.
+    fn fill(&mut self, cx: &mut Context<'_>) {
+        while self.in_flight.len() < self.limit {
+            let Some(producer) = self.producer.as_mut() else {
+                return;
+            };
+            match producer.as_mut().poll_next(cx) {
+                Poll::Ready(Some(future)) => {
+                    self.in_flight.push_back(Entry::Running(Box::pin(future)));
+                }
+                Poll::Ready(None) => self.producer = None,
+                Poll::Pending => return,
+            }
+        }
+    }
+
+    fn poll_ordered(&mut self, cx: &mut Context<'_>) -> Option<F::Output> {
+        for entry in &mut self.in_flight {
+            if let Entry::Running(future) = entry
+                && let Poll::Ready(output) = future.as_mut().poll(cx)
+            {
+                *entry = Entry::Done(output);
+            }
+        }
+        if matches!(self.in_flight.front(), Some(Entry::Done(_))) {
+            match self.in_flight.pop_front() {
+                Some(Entry::Done(output)) => return Some(output),
+                _ => unreachable!("the front entry was just seen finished"),
+            }
+        }
+        None
+    }
+
+    fn poll_unordered(&mut self, cx: &mut Context<'_>) -> Option<F::Output> {
+        for index in 0..self.in_flight.len() {
+            if let Entry::Running(future) = &mut self.in_flight[index]
+                && let Poll::Ready(output) = future.as_mut().poll(cx)
+            {
+                // The order of the rest does not matter in this mode.
+                self.in_flight.swap_remove_back(index);
+                return Some(output);
+            }
+        }
+        None
+    }
+
+    /// How many futures are running or finished but not yet handed out.
+    #[doc(hidden)]
+    pub fn in_flight(&self) -> usize {
+        self.in_flight.len()
+    }
+}
+
+#[cfg(feature = "alloc")]
+impl<P: DerefMut<Target: Stream<Item = F>>, F: Future> Stream for Buffered<P, F> {
+    type Item = F::Output;
+
+    fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<F::Output>> {
+        let this = self.get_mut();
+        this.fill(cx);
+        let output = if this.ordered {
+            this.poll_ordered(cx)
+        } else {
+            this.poll_unordered(cx)
+        };
+        match output {
+            Some(output) => Poll::Ready(Some(output)),
+            None if this.in_flight.is_empty() && this.producer.is_none() => Poll::Ready(None),
+            // Every running future and (if there was room) the producer registered
+            // the waker above.
+            None => Poll::Pending,
+        }
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let (low, high) = self
+            .producer
+            .as_ref()
+            .map_or((0, Some(0)), |producer| producer.size_hint());
+        let running = self.in_flight.len();
+        (
+            low.saturating_add(running),
+            high.and_then(|high| high.checked_add(running)),
+        )
+    }
+}
+
+#[cfg(feature = "alloc")]
+impl<P: DerefMut<Target: Stream<Item = F>>, F: Future> FusedStream for Buffered<P, F> {
+    fn is_terminated(&self) -> bool {
+        self.producer.is_none() && self.in_flight.is_empty()
+    }
+}
+
+#[cfg(feature = "alloc")]
+impl<P: DerefMut<Target: Stream<Item = F>>, F: Future> fmt::Debug for Buffered<P, F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Buffered")
+            .field("limit", &self.limit)
+            .field("ordered", &self.ordered)
+            .field("in_flight", &self.in_flight.len())
+            .field("producer_done", &self.producer.is_none())
+            .finish()
+    }
+}
+
+/// A lazy `try` comprehension over a buffered stream: yields `Ok` items, then the
+/// first `Err`, then ends, dropping the inner stream (and the futures in flight).
+#[doc(hidden)]
+pub struct UntilErr<S> {
+    inner: Option<S>,
+}
+
+impl<S> UntilErr<S> {
+    #[doc(hidden)]
+    #[inline]
+    pub fn new(inner: S) -> Self {
+        Self { inner: Some(inner) }
+    }
+}
+
+impl<S: Stream<Item = R> + Unpin, R: TryElement> Stream for UntilErr<S> {
+    type Item = Result<R::Ok, R::Err>;
+
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        let Some(inner) = self.inner.as_mut() else {
+            return Poll::Ready(None);
+        };
+        match Pin::new(inner).poll_next(cx) {
+            Poll::Pending => Poll::Pending,
+            Poll::Ready(None) => {
+                self.inner = None;
+                Poll::Ready(None)
+            }
+            Poll::Ready(Some(item)) => {
+                let item = item.into_result();
+                if item.is_err() {
+                    self.inner = None;
+                }
+                Poll::Ready(Some(item))
+            }
+        }
+    }
+}
+
+impl<S: Stream<Item = R> + Unpin, R: TryElement> FusedStream for UntilErr<S> {
+    fn is_terminated(&self) -> bool {
+        self.inner.is_none()
+    }
+}
+
+impl<S> fmt::Debug for UntilErr<S> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("UntilErr")
+            .field("done", &self.inner.is_none())
+            .finish_non_exhaustive()
+    }
+}
+
+#[cfg(all(test, feature = "alloc"))]
+mod tests {
+    use alloc::vec;
+    use alloc::vec::Vec;
+    use core::cell::Cell;
+    use core::pin::pin;
+    use core::sync::atomic::{AtomicUsize, Ordering};
+
+    use futures::StreamExt;
+    use futures::executor::block_on;
+
+    use super::*;
+
+    /// A future that is `Pending` `polls` times (waking itself), then `Ready(value)`.
+    struct Delay<T> {
+        polls: u32,
+        value: Option<T>,
+        running: &'static AtomicUsize,
+    }
+
+    impl<T: Unpin> Future for Delay<T> {
+        type Output = T;
+
+        fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<T> {
+            if self.polls == 0 {
+                self.running.fetch_sub(1, Ordering::SeqCst);
+                return Poll::Ready(self.value.take().expect("polled after completion"));
+            }
+            self.polls -= 1;
+            cx.waker().wake_by_ref();
+            Poll::Pending
+        }
+    }
+
+    fn delays(
+        spec: Vec<(u32, u32)>,
+        running: &'static AtomicUsize,
+        max: &'static AtomicUsize,
+    ) -> impl Stream<Item = Delay<u32>> {
+        futures::stream::iter(spec).map(move |(polls, value)| {
+            let now = running.fetch_add(1, Ordering::SeqCst) + 1;
+            max.fetch_max(now, Ordering::SeqCst);
+            Delay {
+                polls,
+                value: Some(value),
+                running,
+            }
+        })
+    }
+
+    #[test]
+    fn ordered_keeps_source_order_within_the_limit() {
+        static RUNNING: AtomicUsize = AtomicUsize::new(0);
+        static MAX: AtomicUsize = AtomicUsize::new(0);
+        let producer = pin!(delays(vec![(3, 0), (0, 1), (2, 2), (1, 3)], &RUNNING, &MAX));
+        let out: Vec<u32> = block_on(Buffered::new(producer, 2, true).collect());
+        assert_eq!(out, [0, 1, 2, 3]);
+        assert_eq!(MAX.load(Ordering::SeqCst), 2);
+    }
+
+    #[test]
+    fn unordered_yields_in_completion_order() {
+        static RUNNING: AtomicUsize = AtomicUsize::new(0);
+        static MAX: AtomicUsize = AtomicUsize::new(0);
+        let producer = pin!(delays(vec![(5, 0), (0, 1), (1, 2)], &RUNNING, &MAX));
+        let out: Vec<u32> = block_on(Buffered::new(producer, 3, false).collect());
+        assert_eq!(out, [1, 2, 0]);
+        assert_eq!(MAX.load(Ordering::SeqCst), 3);
+    }
+
+    #[test]
+    fn boxed_producer_and_until_err() {
+        let pulled = Cell::new(0);
+        let producer = futures::stream::iter([1, 2, -3, 4]).map(|x| {
+            pulled.set(pulled.get() + 1);
+            async move { if x > 0 { Ok(x) } else { Err(x) } }
+        });
+        let stream = UntilErr::new(Buffered::new(Box::pin(producer), 1, true));
+        let out: Vec<Result<i32, i32>> = block_on(stream.collect());
+        assert_eq!(out, [Ok(1), Ok(2), Err(-3)]);
+        assert_eq!(pulled.get(), 3, "nothing pulled after the error");
+    }
+
+    #[test]
+    #[should_panic(expected = "need `n > 0`")]
+    fn zero_limit_panics() {
+        let producer = pin!(futures::stream::iter([async { 1 }]));
+        let _ = Buffered::new(producer, 0, true);
+    }
+}

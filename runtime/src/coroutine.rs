@@ -1,0 +1,269 @@
+//! Coroutines: generators that receive a value at each resume and return a value at the
+//! end (Python's `send()` / `asend()` and `return value`).
+//!
+//! The traits here mirror `core::ops::Coroutine` and `CoroutineState` (unstable in
+//! std), so code written against them can move to std once it is stable.
+//!
+//! The runtime types, [`Co`] (sync, driven with a no-op waker) and [`AsyncCo`] (async,
+//! driven with the caller's context), are one state machine (`state.rs`) built like the
+//! async generator: two one-value slots live inside the pinned struct, one for the
+//! value the body yields and one for the value the consumer sends back, and the body
+//! gets a [`CoYielder`] (`yielder.rs`) pointing at them on the first resume. The
+//! soundness argument is the one in the crate's `yielder.rs`: slots touched only
+//! through `UnsafeCell::get`, only while the coroutine polls its own body; the handle
+//! is invariant and yields take `&mut self`.
+
+mod adapters;
+mod state;
+mod support;
+mod yielder;
+
+use core::fmt;
+use core::future::Future;
+use core::marker::PhantomData;
+use core::pin::Pin;
+use core::task::{Context, Poll};
+
+pub use self::adapters::{CoroutineIter, CoroutineStream};
+pub use self::state::{AsyncCo, Co};
+pub use self::support::{
+    async_delegate_to, dead, delegate_first, delegate_to, unnamed_first_resume,
+};
+pub use self::yielder::{CoYield, CoYielder};
+
+/// What a resume produced: the coroutine yielded a value, or it finished and returned
+/// one. Mirrors `core::ops::CoroutineState`.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug, Hash)]
+pub enum CoroutineState<Y, R> {
+    /// The coroutine suspended with a value (Python: `send()` returned it).
+    Yielded(Y),
+    /// The coroutine finished with a value (Python: `StopIteration.value`).
+    Complete(R),
+}
+
+/// A coroutine: resumed with a value of type `R`, it runs to its next yield or to its
+/// end. Mirrors `core::ops::Coroutine`.
+///
+/// Resuming a coroutine that has completed panics.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a coroutine taking `{R}`",
+    label = "not a `Coroutine<{R}>`",
+    note = "`#[agen::coroutine] fn` makes coroutines; a delegating `yield_from!` needs one with the same sent type"
+)]
+pub trait Coroutine<R = ()> {
+    /// The type of the values the coroutine yields.
+    type Yield;
+    /// The type of the value the coroutine returns when it finishes.
+    type Return;
+
+    /// Sends `arg` in and runs the coroutine to its next yield or to its end.
+    ///
+    /// The first resume starts the body and delivers `arg` to it (an `#[coroutine]`
+    /// function names it with its `first` option); each later `arg` becomes the value
+    /// of the `yield_!` the body is suspended at.
+    ///
+    /// # Panics
+    /// When the coroutine has already returned `Complete` (or panicked).
+    fn resume(self: Pin<&mut Self>, arg: R) -> CoroutineState<Self::Yield, Self::Return>;
+}
+
+impl<G: ?Sized + Coroutine<R>, R> Coroutine<R> for Pin<&mut G> {
+    type Yield = G::Yield;
+    type Return = G::Return;
+
+    #[inline]
+    fn resume(mut self: Pin<&mut Self>, arg: R) -> CoroutineState<G::Yield, G::Return> {
+        G::resume((*self).as_mut(), arg)
+    }
+}
+
+impl<G: ?Sized + Coroutine<R> + Unpin, R> Coroutine<R> for &mut G {
+    type Yield = G::Yield;
+    type Return = G::Return;
+
+    #[inline]
+    fn resume(mut self: Pin<&mut Self>, arg: R) -> CoroutineState<G::Yield, G::Return> {
+        G::resume(Pin::new(&mut **self), arg)
+    }
+}
+
+#[cfg(feature = "alloc")]
+impl<G: ?Sized + Coroutine<R>, R> Coroutine<R> for Pin<alloc::boxed::Box<G>> {
+    type Yield = G::Yield;
+    type Return = G::Return;
+
+    #[inline]
+    fn resume(mut self: Pin<&mut Self>, arg: R) -> CoroutineState<G::Yield, G::Return> {
+        G::resume((*self).as_mut(), arg)
+    }
+}
+
+/// An async coroutine: resuming it is a future (Python's `asend()`), and it can be
+/// closed asynchronously (Python's `aclose()`) so that its cleanup can `.await`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an async coroutine taking `{R}`",
+    label = "not an `AsyncCoroutine<{R}>`",
+    note = "`#[agen::coroutine] async fn` makes async coroutines; a delegating `yield_from!` needs one with the same sent type"
+)]
+pub trait AsyncCoroutine<R = ()> {
+    /// The type of the values the coroutine yields.
+    type Yield;
+    /// The type of the value the coroutine returns when it finishes.
+    type Return;
+
+    /// Drives a resume. The implementation takes `arg` out of its `Option` when it
+    /// delivers it to the body; the caller passes the same `Option` on every poll of
+    /// one resume. [`AsyncCoroutine::resume`] does this for you.
+    ///
+    /// # Panics
+    /// When the coroutine has completed, or when a new value is sent while the body is
+    /// still in the middle of the step that a dropped resume future started.
+    fn poll_resume(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        arg: &mut Option<R>,
+    ) -> Poll<CoroutineState<Self::Yield, Self::Return>>;
+
+    /// Drives a close (see [`AsyncCoroutine::aclose`]).
+    fn poll_close(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Return>>
+    where
+        R: CloseValue;
+
+    /// Sends `arg` in; the future runs the body to its next yield or to its end.
+    ///
+    /// Drive the future to completion: a resume future dropped while the body waits
+    /// inside its step leaves the body there, and the next resume panics rather than
+    /// deliver its value to a yield it never saw.
+    fn resume(self: Pin<&mut Self>, arg: R) -> Resume<'_, Self, R> {
+        Resume {
+            co: self,
+            arg: Some(arg),
+        }
+    }
+
+    /// Closes the coroutine, letting its cleanup `.await` (Python's `aclose()`).
+    ///
+    /// The body, suspended at a `yield_!`, is resumed with [`CloseValue::close_value`]
+    /// (`None` for an `Option` sent type) and is expected to clean up and return: the
+    /// future resolves to `Some(return value)`. A coroutine that was never started, or
+    /// has finished, is just marked finished and the future resolves to `None`.
+    ///
+    /// # Panics
+    /// If the body yields again after being sent the close value (Python raises
+    /// `RuntimeError: async generator ignored GeneratorExit`).
+    fn aclose(self: Pin<&mut Self>) -> Aclose<'_, Self, R>
+    where
+        R: CloseValue,
+    {
+        Aclose {
+            co: self,
+            _sent: PhantomData,
+        }
+    }
+}
+
+impl<G: ?Sized + AsyncCoroutine<R>, R> AsyncCoroutine<R> for Pin<&mut G> {
+    type Yield = G::Yield;
+    type Return = G::Return;
+
+    #[inline]
+    fn poll_resume(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        arg: &mut Option<R>,
+    ) -> Poll<CoroutineState<G::Yield, G::Return>> {
+        G::poll_resume((*self).as_mut(), cx, arg)
+    }
+
+    fn poll_close(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<G::Return>>
+    where
+        R: CloseValue,
+    {
+        G::poll_close((*self).as_mut(), cx)
+    }
+}
+
+#[cfg(feature = "alloc")]
+impl<G: ?Sized + AsyncCoroutine<R>, R> AsyncCoroutine<R> for Pin<alloc::boxed::Box<G>> {
+    type Yield = G::Yield;
+    type Return = G::Return;
+
+    #[inline]
+    fn poll_resume(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        arg: &mut Option<R>,
+    ) -> Poll<CoroutineState<G::Yield, G::Return>> {
+        G::poll_resume((*self).as_mut(), cx, arg)
+    }
+
+    fn poll_close(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<G::Return>>
+    where
+        R: CloseValue,
+    {
+        G::poll_close((*self).as_mut(), cx)
+    }
+}
+
+/// The value [`AsyncCoroutine::aclose`] sends to tell the body to clean up and return.
+pub trait CloseValue {
+    /// The close value.
+    fn close_value() -> Self;
+}
+
+/// `aclose` sends `None`: the body's `yield_!` evaluates to `None`.
+impl<T> CloseValue for Option<T> {
+    #[inline]
+    fn close_value() -> Self {
+        None
+    }
+}
+
+/// The future of [`AsyncCoroutine::resume`].
+#[must_use = "futures do nothing unless awaited"]
+pub struct Resume<'a, C: ?Sized, R> {
+    co: Pin<&'a mut C>,
+    arg: Option<R>,
+}
+
+// `arg` is never pinned.
+impl<C: ?Sized, R> Unpin for Resume<'_, C, R> {}
+
+impl<C: ?Sized + AsyncCoroutine<R>, R> Future for Resume<'_, C, R> {
+    type Output = CoroutineState<C::Yield, C::Return>;
+
+    #[inline]
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let this = self.get_mut();
+        this.co.as_mut().poll_resume(cx, &mut this.arg)
+    }
+}
+
+impl<C: ?Sized, R> fmt::Debug for Resume<'_, C, R> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Resume").finish_non_exhaustive()
+    }
+}
+
+/// The future of [`AsyncCoroutine::aclose`]: the body's return value, or `None` if it
+/// had not started or had already finished.
+#[must_use = "futures do nothing unless awaited"]
+pub struct Aclose<'a, C: ?Sized, R> {
+    co: Pin<&'a mut C>,
+    _sent: PhantomData<fn(R)>,
+}
+
+impl<C: ?Sized + AsyncCoroutine<R>, R: CloseValue> Future for Aclose<'_, C, R> {
+    type Output = Option<C::Return>;
+
+    #[inline]
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        self.get_mut().co.as_mut().poll_close(cx)
+    }
+}
+
+impl<C: ?Sized, R> fmt::Debug for Aclose<'_, C, R> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Aclose").finish_non_exhaustive()
+    }
+}

@@ -1,0 +1,123 @@
+//! Generators and coroutines under the crate's strict lints.
+
+use agen::{generator, iter, AsyncCoroutine, Coroutine};
+
+/// A free generator.
+#[generator]
+pub fn numbers(n: u32) -> u32 {
+    for i in 0..n {
+        yield_!(i);
+    }
+}
+
+/// `?`, `return`, `yield_from!`.
+///
+/// # Errors
+/// Yields the first parse error as its last item.
+#[generator]
+pub fn parsed(words: Vec<String>) -> Result<u32, std::num::ParseIntError> {
+    if words.is_empty() {
+        return;
+    }
+    for word in words {
+        yield_!(Ok(word.parse()?));
+    }
+    yield_from!(iter! {
+        yield Ok(99);
+    });
+}
+
+/// A type with generator methods.
+#[derive(Debug)]
+pub struct Store {
+    items: Vec<String>,
+}
+
+impl Store {
+    /// Borrows `self` and an argument.
+    #[generator]
+    pub fn tagged<'s>(&'s self, tag: &'s str) -> String {
+        for item in &self.items {
+            yield_!(format!("{tag}{item}"));
+        }
+    }
+
+    /// Borrows `self` only.
+    #[generator]
+    pub fn lengths(&self) -> usize {
+        for item in &self.items {
+            yield_!(item.len());
+        }
+    }
+
+    /// A boxed, recursive generator.
+    #[generator(boxed)]
+    pub fn countdown(&self, from: u32) -> u32 {
+        if from > 0 {
+            yield_!(from);
+            yield_from!(self.countdown(from - 1));
+        }
+    }
+
+    /// Unboxed, pattern arguments.
+    #[generator(unboxed)]
+    pub fn patterns(&mut self, (a, _b): (u32, u32), _unused: u8) -> u32 {
+        yield_!(a);
+    }
+
+    /// A coroutine method.
+    #[agen::coroutine(first = first)]
+    pub fn co(&self, scale: u32) -> impl Coroutine<u32, Yield = u32, Return = usize> {
+        let mut x = first;
+        loop {
+            x = yield_!(x * scale);
+            if x == 0 {
+                return self.items.len();
+            }
+        }
+    }
+}
+
+/// A unit coroutine with delegation.
+#[agen::coroutine]
+pub fn unit() -> impl Coroutine<(), Yield = u8, Return = u8> {
+    yield_!(1);
+    let n = yield_from!(inner());
+    n + 1
+}
+
+/// Delegated to.
+#[agen::coroutine(boxed)]
+pub fn inner() -> impl Coroutine<(), Yield = u8, Return = u8> {
+    yield_!(2);
+    3
+}
+
+/// An async coroutine.
+#[agen::coroutine(first = first)]
+pub async fn asy(n: &str) -> impl AsyncCoroutine<Option<u8>, Yield = usize, Return = ()> {
+    let mut next = first;
+    while let Some(x) = next {
+        next = yield_!(n.len() + usize::from(x));
+    }
+}
+
+/// A generic generator.
+#[generator]
+pub fn pairs<T: Clone, U>(items: Vec<T>, tag: U) -> (T, U)
+where
+    U: Copy,
+{
+    for item in items {
+        yield_!((item, tag));
+    }
+}
+
+/// The block form in a plain function.
+pub fn block(n: u64) -> impl Iterator<Item = u64> {
+    iter! {
+        for x in numbers(3) {
+            yield u64::from(x) * n;
+        }
+    }
+}

@@ -1,0 +1,12 @@
+//! Compile-fail tests of `#[generator]`, `iter!` and `#[coroutine]`: each case in
+//! `ui/generator/` and `ui/coroutine/` has a reviewed `.stderr`.
+
+#[test]
+fn generator() {
+    trybuild::TestCases::new().compile_fail("ui/generator/*.rs");
+}
+
+#[test]
+fn coroutine() {
+    trybuild::TestCases::new().compile_fail("ui/coroutine/*.rs");
+}

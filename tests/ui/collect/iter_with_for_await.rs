@@ -1,0 +1,6 @@
+use agen::collect;
+
+fn main() {
+    let s = futures::stream::iter([1, 2, 3]);
+    let _ = collect![x for await x in s; iter];
+}

@@ -1,0 +1,6 @@
+use agen::collect;
+
+fn main() {
+    let xs = [1, 2, 3];
+    let _: Vec<i32> = collect![xs];
+}

@@ -1,0 +1,6 @@
+use agen::collect;
+
+fn main() {
+    let xs = [1, 2, 3];
+    let _: Vec<i32> = collect![x if x > 1 else 0 for x in xs];
+}

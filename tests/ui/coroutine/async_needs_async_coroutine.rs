@@ -1,0 +1,10 @@
+use agen::Coroutine;
+
+#[agen::coroutine]
+async fn numbers() -> impl Coroutine<(), Yield = u32, Return = ()> {
+    yield_!(1);
+}
+
+fn main() {
+    let _ = numbers();
+}

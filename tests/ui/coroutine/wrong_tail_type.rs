@@ -1,0 +1,11 @@
+use agen::Coroutine;
+
+#[agen::coroutine]
+fn count() -> impl Coroutine<(), Yield = u32, Return = u32> {
+    yield_!(1);
+    "done"
+}
+
+fn main() {
+    let _ = count();
+}

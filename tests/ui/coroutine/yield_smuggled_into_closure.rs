@@ -1,0 +1,18 @@
+use agen::Coroutine;
+
+// A user macro that wraps its input in a closure: the `yield_!` would belong to the
+// closure, so it must not compile.
+macro_rules! later {
+    ($e:expr) => {
+        (|| $e)()
+    };
+}
+
+#[agen::coroutine]
+fn numbers() -> impl Coroutine<(), Yield = u32, Return = ()> {
+    let _: () = later!(yield_!(1));
+}
+
+fn main() {
+    let _ = numbers();
+}
