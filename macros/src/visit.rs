@@ -290,19 +290,20 @@ impl Rewriter {
         // Errors about `sub` not being a coroutine all land on the user's expression.
         let sub = Names::local("sub", inner_span);
         let sent = Names::local("sent", span);
+        let yielder = self.names.yielder_at(inner_span);
         let first = first.map_or_else(
             || quote_spanned!(span=> ::agen::__private::delegate_first()),
             ToTokens::into_token_stream,
         );
         let (check, resume) = if self.kind == Kind::AsyncCoroutine {
             (
-                quote_spanned!(inner_span=> ::agen::__private::async_delegate_to(#inner)),
-                quote_spanned!(inner_span=> ::agen::__private::AsyncCoroutine::resume(#sub.as_mut(), #sent).await),
+                quote_spanned!(inner_span=> #yielder.async_delegate_to(#inner)),
+                quote_spanned!(inner_span=> ::agen::__private::async_delegate_resume(#sub.as_mut(), #sent).await),
             )
         } else {
             (
-                quote_spanned!(inner_span=> ::agen::__private::delegate_to(#inner)),
-                quote_spanned!(inner_span=> ::agen::__private::Coroutine::resume(#sub.as_mut(), #sent)),
+                quote_spanned!(inner_span=> #yielder.delegate_to(#inner)),
+                quote_spanned!(inner_span=> ::agen::__private::delegate_resume(#sub.as_mut(), #sent)),
             )
         };
         Expr::Verbatim(quote_spanned! {span=>

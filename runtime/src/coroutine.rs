@@ -27,7 +27,7 @@ use core::task::{Context, Poll};
 pub use self::adapters::{CoroutineIter, CoroutineStream};
 pub use self::state::{AsyncCo, Co};
 pub use self::support::{
-    async_delegate_to, dead, delegate_first, delegate_to, unnamed_first_resume,
+    Delegate, async_delegate_resume, dead, delegate_first, delegate_resume, unnamed_first_resume,
 };
 pub use self::yielder::{CoYield, CoYielder};
 

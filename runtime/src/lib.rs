@@ -163,8 +163,8 @@ pub mod __private {
     #[cfg(feature = "alloc")]
     pub use crate::comprehension::{Buffered, from_vec};
     pub use crate::coroutine::{
-        AsyncCo, AsyncCoroutine, Co, CoYielder, Coroutine, CoroutineState, async_delegate_to, dead,
-        delegate_first, delegate_to, unnamed_first_resume,
+        AsyncCo, AsyncCoroutine, Co, CoYielder, Coroutine, CoroutineState, Delegate,
+        async_delegate_resume, dead, delegate_first, delegate_resume, unnamed_first_resume,
     };
     pub use crate::for_await::{ForAwait, into_stream, next};
     pub use crate::generator::{Generator, PinIterator};

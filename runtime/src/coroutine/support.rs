@@ -1,6 +1,9 @@
 //! What the `#[coroutine]` expansions call: checks with clear errors, and helpers.
 
-use super::{AsyncCoroutine, Coroutine};
+use core::marker::PhantomData;
+use core::pin::Pin;
+
+use super::{AsyncCoroutine, CoYielder, Coroutine, CoroutineState, Resume};
 
 /// The sent type of a coroutine whose first resume value is not named: only `()`, so
 /// no value is dropped unseen.
@@ -42,18 +45,76 @@ pub fn delegate_first<R: DelegateWithoutFirst>() -> R {
     R::first()
 }
 
-/// Checks at the `yield_from!` that `sub` is a coroutine.
+/// A sub-coroutine checked at the `yield_from!`, carrying its yielded and returned
+/// types. When the check fails they are error types, and rustc reports nothing more
+/// about the delegation loop: one mistake, one error, at the user's expression.
 #[doc(hidden)]
-#[inline(always)]
-pub fn delegate_to<C: Coroutine<R>, R>(sub: C) -> C {
-    sub
+#[derive(Debug)]
+pub struct Delegate<C, R, Y, Ret> {
+    sub: C,
+    _types: PhantomData<fn(R) -> (Y, Ret)>,
 }
 
-/// Checks at the `yield_from!` that `sub` is an async coroutine.
+impl<C, R, Y, Ret> Delegate<C, R, Y, Ret> {
+    fn sub(self: Pin<&mut Self>) -> Pin<&mut C> {
+        // SAFETY: `Delegate` pins `sub` structurally: it never moves it out, has no
+        // `Drop` impl, and is `Unpin` only when `C` is.
+        unsafe { self.map_unchecked_mut(|d| &mut d.sub) }
+    }
+}
+
+impl<Y, R> CoYielder<Y, R> {
+    /// Checks at the `yield_from!` that `sub` is a coroutine taking this coroutine's
+    /// sent type (the values it forwards). Going through the yielder fixes `R` before
+    /// the check, so a failed check is final at once.
+    #[doc(hidden)]
+    #[inline(always)]
+    pub fn delegate_to<C: Coroutine<R>>(&self, sub: C) -> Delegate<C, R, C::Yield, C::Return> {
+        Delegate {
+            sub,
+            _types: PhantomData,
+        }
+    }
+
+    /// Checks at the `yield_from!` that `sub` is an async coroutine taking this
+    /// coroutine's sent type.
+    #[doc(hidden)]
+    #[inline(always)]
+    pub fn async_delegate_to<C: AsyncCoroutine<R>>(
+        &self,
+        sub: C,
+    ) -> Delegate<C, R, C::Yield, C::Return> {
+        Delegate {
+            sub,
+            _types: PhantomData,
+        }
+    }
+}
+
+/// One step of a delegation: resumes the checked sub-coroutine.
 #[doc(hidden)]
 #[inline(always)]
-pub fn async_delegate_to<C: AsyncCoroutine<R>, R>(sub: C) -> C {
-    sub
+pub fn delegate_resume<C, R, Y, Ret>(
+    delegate: Pin<&mut Delegate<C, R, Y, Ret>>,
+    sent: R,
+) -> CoroutineState<Y, Ret>
+where
+    C: Coroutine<R, Yield = Y, Return = Ret>,
+{
+    delegate.sub().resume(sent)
+}
+
+/// One step of an async delegation: resumes the checked sub-coroutine.
+#[doc(hidden)]
+#[inline(always)]
+pub fn async_delegate_resume<C, R, Y, Ret>(
+    delegate: Pin<&mut Delegate<C, R, Y, Ret>>,
+    sent: R,
+) -> Resume<'_, C, R>
+where
+    C: AsyncCoroutine<R, Yield = Y, Return = Ret>,
+{
+    delegate.sub().resume(sent)
 }
 
 /// A value of any type, for the never-taken `break` in a coroutine's rewritten yields

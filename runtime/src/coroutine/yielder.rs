@@ -53,12 +53,13 @@ impl<Y, R> CoYielder<Y, R> {
     /// resume. Taking `&mut self` makes two yields in flight at once a borrow error.
     #[doc(hidden)]
     #[inline(always)]
-    pub fn yield_(&mut self, value: Y) -> CoYield<'_, Y, R> {
+    pub fn yield_(&mut self, value: Y) -> CoYield<'_, R> {
         // SAFETY: `new`'s contract: the slots outlive the body and never move, and this
         // runs only while the coroutine polls the body.
-        unsafe { self.slots.as_ref() }.yielded.put(value);
+        let slots = unsafe { self.slots.as_ref() };
+        slots.yielded.put(value);
         CoYield {
-            slots: self.slots,
+            sent: NonNull::from(&slots.sent),
             polled: false,
             _borrow: PhantomData,
         }
@@ -73,21 +74,25 @@ impl<Y, R> fmt::Debug for CoYielder<Y, R> {
 
 /// The future a coroutine's yield awaits: `Pending` until the consumer has taken the
 /// yielded value and sent one back, then `Ready` with the sent value.
+///
+/// It points at the sent-value slot only, so its type does not mention the yielded
+/// type (a yielded value of the wrong type is reported at the value alone).
 #[must_use = "the value is handed over only when the coroutine is suspended; `.await` this"]
-pub struct CoYield<'a, Y, R> {
-    slots: NonNull<Slots<Y, R>>,
+pub struct CoYield<'a, R> {
+    sent: NonNull<Slot<R>>,
     /// The first poll suspends the body, so the coroutine hands the yielded value out;
     /// any later poll comes after a resume (as for `Yield`).
     polled: bool,
-    _borrow: PhantomData<&'a mut CoYielder<Y, R>>,
+    /// Borrows the `CoYielder` mutably: at most one `CoYield` exists per coroutine.
+    _borrow: PhantomData<&'a mut ()>,
 }
 
-// SAFETY: as for `CoYielder`, which this borrows mutably.
-unsafe impl<Y: Send, R: Send> Send for CoYield<'_, Y, R> {}
+// SAFETY: as for `CoYielder`, which this borrows mutably; what it reads is an `R`.
+unsafe impl<R: Send> Send for CoYield<'_, R> {}
 // SAFETY: `&CoYield` gives access to nothing.
-unsafe impl<Y, R> Sync for CoYield<'_, Y, R> {}
+unsafe impl<R> Sync for CoYield<'_, R> {}
 
-impl<Y, R> Future for CoYield<'_, Y, R> {
+impl<R> Future for CoYield<'_, R> {
     type Output = R;
 
     #[inline(always)]
@@ -100,8 +105,8 @@ impl<Y, R> Future for CoYield<'_, Y, R> {
         }
         // SAFETY: this borrows the `CoYielder` the pointer came from, so its contract
         // holds.
-        let slots = unsafe { self.slots.as_ref() };
-        match slots.sent.take() {
+        let sent = unsafe { self.sent.as_ref() };
+        match sent.take() {
             Some(sent) => Poll::Ready(sent),
             // Only a resume without a value (impossible through the public API) gets
             // here; the coroutine reports it.
@@ -110,7 +115,7 @@ impl<Y, R> Future for CoYield<'_, Y, R> {
     }
 }
 
-impl<Y, R> fmt::Debug for CoYield<'_, Y, R> {
+impl<R> fmt::Debug for CoYield<'_, R> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("CoYield").finish_non_exhaustive()
     }
