@@ -13,9 +13,9 @@ use syn::{
 };
 
 use crate::args::{Boxing, GenOptions};
-use crate::generator::combine;
+use crate::emit::{self, combine};
 use crate::signature::{self, GenFn};
-use crate::visit::{Kind, Names, Rewriter};
+use crate::visit::{Kind, Names};
 
 /// The three types of a coroutine.
 struct CoTypes {
@@ -255,11 +255,10 @@ pub(crate) fn coroutine(attr: TokenStream, item: TokenStream) -> syn::Result<Tok
         .map_err(|e| errors.push(e))
         .ok();
     let Some(body) = body else {
-        errors.push(syn::Error::new(
-            sig.ident.span(),
-            "`#[coroutine]` goes on a function with a body; in a trait, declare \
-             `fn name(&self) -> impl Coroutine<S, Yield = Y, Return = R> + '_;` and put \
-             `#[coroutine]` on the impl's method",
+        errors.push(emit::needs_body(
+            &sig,
+            "coroutine",
+            "fn name(&self) -> impl Coroutine<S, Yield = Y, Return = R> + '_;",
         ));
         return Err(combine(errors).expect("an error was just pushed"));
     };
@@ -281,13 +280,7 @@ pub(crate) fn coroutine(attr: TokenStream, item: TokenStream) -> syn::Result<Tok
     } else {
         Kind::Coroutine
     };
-    if errors.is_empty() {
-        if let Some(err) = Rewriter::new(kind, names.clone()).rewrite(&mut stmts) {
-            errors.push(err);
-        }
-    } else {
-        stmts.clear();
-    }
+    emit::rewrite_body(kind, &names, &mut stmts, &mut errors);
     let co = coroutine_body(
         &names,
         &types,
@@ -307,22 +300,7 @@ pub(crate) fn coroutine(attr: TokenStream, item: TokenStream) -> syn::Result<Tok
             signature::set_return(&mut sig, quote!(impl #trait_ #(+ #others)*));
             co
         }
-        Boxing::Send | Boxing::Local => {
-            let bound = signature::add_outlived_lifetime(&mut sig);
-            let send = (options.boxing == Boxing::Send).then(|| quote!(+ ::core::marker::Send));
-            signature::set_return(
-                &mut sig,
-                quote!(::core::pin::Pin<::agen::__private::Box<dyn #trait_ #send + #bound>>),
-            );
-            quote!(::agen::__private::Box::pin(#co))
-        }
+        Boxing::Send | Boxing::Local => emit::boxed(&mut sig, options.boxing, quote!(#trait_), co),
     };
-    let errors = combine(errors).map(|e| e.into_compile_error());
-    Ok(quote! {
-        #errors
-        #(#attrs)*
-        #vis #sig {
-            #block
-        }
-    })
+    Ok(emit::function(errors, &attrs, &vis, &sig, block))
 }

@@ -6,20 +6,11 @@ use syn::parse::{Parse, ParseStream, Parser};
 use syn::{Block, Stmt, Token, Type};
 
 use crate::args::{Boxing, Options};
+use crate::emit;
 use crate::signature::{self, GenFn};
 use crate::visit::{Kind, Names, Rewriter};
 
-/// Combines errors into one `compile_error!` list.
-fn combine(errors: Vec<syn::Error>) -> Option<syn::Error> {
-    let mut errors = errors.into_iter();
-    let mut first = errors.next()?;
-    first.extend(errors);
-    Some(first)
-}
-
 /// The body closure every async generator is made from.
-///
-/// Output: `AsyncGen::new(move |mut y: Yielder<Item>| async move { prelude; let () = 'body: { stmts }; })`
 fn async_gen_body(
     names: &Names,
     item: Option<&Type>,
@@ -27,15 +18,13 @@ fn async_gen_body(
     stmts: &[Stmt],
 ) -> TokenStream {
     let item = item.map_or_else(|| quote!(_), ToTokens::to_token_stream);
-    let param = signature::yielder_param(&names.yielder, quote!(::agen::__private::Yielder<#item>));
-    let label = &names.label;
-    quote! {
-        ::agen::__private::AsyncGen::new(move |#param| async move {
-            #prelude
-            #[allow(unused_labels)]
-            let () = #label: { #(#stmts)* };
-        })
-    }
+    emit::body_closure(
+        quote!(::agen::__private::AsyncGen::new),
+        names,
+        item,
+        prelude,
+        stmts,
+    )
 }
 
 // Input:
@@ -58,12 +47,12 @@ pub(crate) fn async_gen(attr: TokenStream, item: TokenStream) -> syn::Result<Tok
         .map_err(|e| errors.push(e))
         .ok();
     let Some(body) = body else {
-        errors.push(syn::Error::new(
-            sig.ident.span(),
-            "`#[async_gen]` goes on a function with a body; in a trait, declare \
-             `fn name(&self) -> impl Stream<Item = Item> + '_;` and put `#[async_gen]` on the impl's method",
+        errors.push(emit::needs_body(
+            &sig,
+            "async_gen",
+            "fn name(&self) -> impl Stream<Item = Item> + '_;",
         ));
-        return Err(combine(errors).expect("an error was just pushed"));
+        return Err(emit::combine(errors).expect("an error was just pushed"));
     };
 
     signature::strip_async(&mut sig);
@@ -72,15 +61,7 @@ pub(crate) fn async_gen(attr: TokenStream, item: TokenStream) -> syn::Result<Tok
     let stream_ty = quote!(::agen::__private::Stream<Item = #item_or_unit>);
     let names = Names::new();
     let mut stmts = body.stmts;
-    // With a broken signature the body is left out, so its errors do not pile up on
-    // top of the signature's; callers still see the intended signature.
-    if errors.is_empty() {
-        if let Some(err) = Rewriter::new(Kind::Stream, names.clone()).rewrite(&mut stmts) {
-            errors.push(err);
-        }
-    } else {
-        stmts.clear();
-    }
+    emit::rewrite_body(Kind::Stream, &names, &mut stmts, &mut errors);
     let generator = async_gen_body(&names, Some(&item_or_unit), prelude, &stmts);
     let block = match options.boxing {
         Boxing::None => {
@@ -90,24 +71,9 @@ pub(crate) fn async_gen(attr: TokenStream, item: TokenStream) -> syn::Result<Tok
             );
             generator
         }
-        Boxing::Send | Boxing::Local => {
-            let bound = signature::add_outlived_lifetime(&mut sig);
-            let send = (options.boxing == Boxing::Send).then(|| quote!(+ ::core::marker::Send));
-            signature::set_return(
-                &mut sig,
-                quote!(::core::pin::Pin<::agen::__private::Box<dyn #stream_ty #send + #bound>>),
-            );
-            quote!(::agen::__private::Box::pin(#generator))
-        }
+        Boxing::Send | Boxing::Local => emit::boxed(&mut sig, options.boxing, stream_ty, generator),
     };
-    let errors = combine(errors).map(|e| e.into_compile_error());
-    Ok(quote! {
-        #errors
-        #(#attrs)*
-        #vis #sig {
-            #block
-        }
-    })
+    Ok(emit::function(errors, &attrs, &vis, &sig, block))
 }
 
 /// `stream! { .. }` input: an optional `type Item = T;`, then statements.
@@ -221,12 +187,11 @@ pub(crate) fn for_await(attr: TokenStream, item: TokenStream) -> syn::Result<Tok
     if let Some(err) = Rewriter::new(Kind::PlainAsync, Names::new()).rewrite(&mut stmts) {
         errors.push(err);
     }
-    let errors = combine(errors).map(|e| e.into_compile_error());
-    Ok(quote! {
-        #errors
-        #(#attrs)*
-        #vis #sig {
-            #(#stmts)*
-        }
-    })
+    Ok(emit::function(
+        errors,
+        &attrs,
+        &vis,
+        &sig,
+        quote!(#(#stmts)*),
+    ))
 }

@@ -11,21 +11,12 @@ use syn::parse::{Parse, Parser};
 use syn::{Stmt, Type};
 
 use crate::args::{Boxing, GenOptions};
+use crate::emit;
 use crate::expand::{BlockInput, mark_for_await};
 use crate::signature::{self, GenFn};
 use crate::visit::{Kind, Names, Rewriter};
 
-/// Combines errors into one `compile_error!` list.
-pub(crate) fn combine(errors: Vec<syn::Error>) -> Option<syn::Error> {
-    let mut errors = errors.into_iter();
-    let mut first = errors.next()?;
-    first.extend(errors);
-    Some(first)
-}
-
 /// The unpinned generator every sync form is made from.
-///
-/// Output: `Generator::new(move |mut y: Yielder<Item>| async move { prelude; let () = 'body: { stmts }; })`
 fn generator_body(
     names: &Names,
     item: Option<&Type>,
@@ -33,15 +24,13 @@ fn generator_body(
     stmts: &[Stmt],
 ) -> TokenStream {
     let item = item.map_or_else(|| quote!(_), ToTokens::to_token_stream);
-    let param = signature::yielder_param(&names.yielder, quote!(::agen::__private::Yielder<#item>));
-    let label = &names.label;
-    quote! {
-        ::agen::__private::Generator::new(move |#param| async move {
-            #prelude
-            #[allow(unused_labels)]
-            let () = #label: { #(#stmts)* };
-        })
-    }
+    emit::body_closure(
+        quote!(::agen::__private::Generator::new),
+        names,
+        item,
+        prelude,
+        stmts,
+    )
 }
 
 // Input:
@@ -66,12 +55,12 @@ pub(crate) fn generator(attr: TokenStream, item: TokenStream) -> syn::Result<Tok
         .map_err(|e| errors.push(e))
         .ok();
     let Some(body) = body else {
-        errors.push(syn::Error::new(
-            sig.ident.span(),
-            "`#[generator]` goes on a function with a body; in a trait, declare \
-             `fn name(&self) -> impl Iterator<Item = Item> + '_;` and put `#[generator]` on the impl's method",
+        errors.push(emit::needs_body(
+            &sig,
+            "generator",
+            "fn name(&self) -> impl Iterator<Item = Item> + '_;",
         ));
-        return Err(combine(errors).expect("an error was just pushed"));
+        return Err(emit::combine(errors).expect("an error was just pushed"));
     };
 
     signature::strip_async(&mut sig);
@@ -79,17 +68,9 @@ pub(crate) fn generator(attr: TokenStream, item: TokenStream) -> syn::Result<Tok
     let item_or_unit = item.clone().unwrap_or_else(|| syn::parse_quote!(()));
     let names = Names::new();
     let mut stmts = body.stmts;
-    // With a broken signature the body is left out, so its errors do not pile up on
-    // top of the signature's; callers still see the intended signature.
-    if errors.is_empty() {
-        if let Some(err) = Rewriter::new(Kind::Iter, names.clone()).rewrite(&mut stmts) {
-            errors.push(err);
-        }
-    } else {
-        stmts.clear();
-    }
+    emit::rewrite_body(Kind::Iter, &names, &mut stmts, &mut errors);
     let generator = generator_body(&names, Some(&item_or_unit), prelude, &stmts);
-    let mut allow = TokenStream::new();
+    let mut allow = None;
     let block = match options.boxing {
         Boxing::None if options.unboxed => {
             signature::set_return(
@@ -104,30 +85,18 @@ pub(crate) fn generator(attr: TokenStream, item: TokenStream) -> syn::Result<Tok
                 quote!(impl ::core::iter::FusedIterator<Item = #item_or_unit>),
             );
             // A trait may declare `-> impl Iterator`; the impl promises `FusedIterator` too.
-            allow = quote!(#[allow(refining_impl_trait)]);
+            allow = Some(syn::parse_quote!(#[allow(refining_impl_trait)]));
             quote!(::agen::__private::Box::pin(#generator))
         }
-        Boxing::Send | Boxing::Local => {
-            let bound = signature::add_outlived_lifetime(&mut sig);
-            let send = (options.boxing == Boxing::Send).then(|| quote!(+ ::core::marker::Send));
-            signature::set_return(
-                &mut sig,
-                quote!(::core::pin::Pin<::agen::__private::Box<
-                    dyn ::agen::PinIterator<Item = #item_or_unit> #send + #bound
-                >>),
-            );
-            quote!(::agen::__private::Box::pin(#generator))
-        }
+        Boxing::Send | Boxing::Local => emit::boxed(
+            &mut sig,
+            options.boxing,
+            quote!(::agen::PinIterator<Item = #item_or_unit>),
+            generator,
+        ),
     };
-    let errors = combine(errors).map(|e| e.into_compile_error());
-    Ok(quote! {
-        #errors
-        #(#attrs)*
-        #allow
-        #vis #sig {
-            #block
-        }
-    })
+    let attrs: Vec<syn::Attribute> = attrs.into_iter().chain(allow).collect();
+    Ok(emit::function(errors, &attrs, &vis, &sig, block))
 }
 
 // Input:

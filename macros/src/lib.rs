@@ -6,6 +6,7 @@
 mod args;
 mod comprehension;
 mod coroutine;
+mod emit;
 mod expand;
 mod generator;
 mod signature;
