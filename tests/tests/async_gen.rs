@@ -232,6 +232,27 @@ mod question_mark {
     }
 
     #[test]
+    fn question_mark_in_a_block_inside_collect() {
+        // The generator rewrites `?` in `{ .. }` groups of other macros' input, so a
+        // braced element of an eager `collect!` ends the stream with the error.
+        #[async_gen]
+        async fn sums(rows: Vec<Vec<&'static str>>) -> Result<u32, AppError> {
+            for row in rows {
+                let parsed: Vec<u32> = agen::collect![{ text.parse::<u32>()? } for text in row];
+                yield_!(Ok(parsed.iter().sum()));
+            }
+        }
+        let items = drain(sums(vec![vec!["1", "2"], vec!["3", "x"], vec!["5"]]));
+        assert_eq!(
+            items,
+            [
+                Ok(3),
+                Err(AppError::Parse("invalid digit found in string".into()))
+            ]
+        );
+    }
+
+    #[test]
     fn question_mark_on_option_in_an_option_stream() {
         #[async_gen]
         async fn firsts(words: Vec<&'static str>) -> Option<char> {
