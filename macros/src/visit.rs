@@ -21,6 +21,8 @@ use syn::spanned::Spanned;
 use syn::visit_mut::{self, VisitMut};
 use syn::{Block, Expr, ExprForLoop, Ident, Lifetime, Macro, Stmt, Token};
 
+use crate::comprehension::{self, Comprehension, Laziness};
+
 /// Which generator the body belongs to: decides what a yield, `?`, `return value` and
 /// `.await` mean in it.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -527,6 +529,38 @@ impl Rewriter {
         out.into_iter().collect()
     }
 
+    /// Input: an eager `collect![..]` whose input has a `?`, a yield or an `.await`
+    /// Output: its expansion (plain nested loops), rewritten like the rest of the body
+    ///
+    /// The eager form's contract is that `?`, `.await` and `return` act on the
+    /// enclosing function. In a generator that function is the generator, but a macro
+    /// call is expanded only after this rewrite; so the comprehension is expanded here,
+    /// and its `?` yields the error and ends the generator like any other `?` in the
+    /// body. Lazy and buffered forms build their own generators and futures, whose
+    /// bodies own their `?`; they, and any input `collect!` rejects, stay macro calls.
+    fn inline_collect(&mut self, mac: &Macro) -> Option<Expr> {
+        if mac
+            .path
+            .segments
+            .last()
+            .is_none_or(|seg| seg.ident != "collect")
+            || !mentions_rewritable(mac.tokens.clone())
+        {
+            return None;
+        }
+        let comprehension = Comprehension::parse(mac.tokens.clone()).ok()?;
+        if comprehension.options.laziness != Laziness::Eager
+            || comprehension.options.buffering.is_some()
+        {
+            return None;
+        }
+        let mut expanded: Expr =
+            syn::parse2(comprehension::expand(mac.tokens.clone()).ok()?).ok()?;
+        self.visit_expr_mut(&mut expanded);
+        self.changed = true;
+        Some(expanded)
+    }
+
     /// Rewrites `yield_!` / `yield_from!`; `None` for any other macro.
     fn own_macro(&mut self, mac: &mut Macro) -> Option<Expr> {
         let name = mac.path.segments.last()?.ident.to_string();
@@ -577,6 +611,8 @@ impl VisitMut for Rewriter {
             Expr::Macro(m) => {
                 if let Some(new) = self.own_macro(&mut m.mac) {
                     *expr = new;
+                } else if let Some(expanded) = self.inline_collect(&m.mac) {
+                    *expr = expanded;
                 } else {
                     self.visit_foreign_macro(&mut m.mac);
                 }

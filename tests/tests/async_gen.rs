@@ -232,13 +232,13 @@ mod question_mark {
     }
 
     #[test]
-    fn question_mark_in_a_block_inside_collect() {
-        // The generator rewrites `?` in `{ .. }` groups of other macros' input, so a
-        // braced element of an eager `collect!` ends the stream with the error.
+    fn question_mark_inside_an_eager_collect_acts_on_the_generator() {
+        // An eager comprehension's `?` acts on the enclosing function: here the
+        // generator, which yields the error as its last item and ends.
         #[async_gen]
         async fn sums(rows: Vec<Vec<&'static str>>) -> Result<u32, AppError> {
             for row in rows {
-                let parsed: Vec<u32> = agen::collect![{ text.parse::<u32>()? } for text in row];
+                let parsed: Vec<u32> = agen::collect![text.parse::<u32>()? for text in row];
                 yield_!(Ok(parsed.iter().sum()));
             }
         }
@@ -250,6 +250,20 @@ mod question_mark {
                 Err(AppError::Parse("invalid digit found in string".into()))
             ]
         );
+    }
+
+    #[test]
+    fn yield_and_await_inside_an_eager_collect() {
+        // The comprehension's loops run in the generator's body, so a `yield_!` or an
+        // `.await` inside it is the generator's own.
+        #[async_gen]
+        async fn echoed(words: Vec<&'static str>) -> String {
+            let lengths: Vec<usize> = agen::collect![
+                { yield_!(w.to_uppercase()); async { w.len() }.await } for w in words
+            ];
+            yield_!(format!("{lengths:?}"));
+        }
+        assert_eq!(drain(echoed(vec!["ab", "c"])), ["AB", "C", "[2, 1]"]);
     }
 
     #[test]
