@@ -21,6 +21,7 @@ mod yielder;
 use core::fmt;
 use core::future::Future;
 use core::marker::PhantomData;
+use core::ops::DerefMut;
 use core::pin::Pin;
 use core::task::{Context, Poll};
 
@@ -67,13 +68,17 @@ pub trait Coroutine<R = ()> {
     fn resume(self: Pin<&mut Self>, arg: R) -> CoroutineState<Self::Yield, Self::Return>;
 }
 
-impl<G: ?Sized + Coroutine<R>, R> Coroutine<R> for Pin<&mut G> {
-    type Yield = G::Yield;
-    type Return = G::Return;
+/// Any pinned pointer to a coroutine (`Pin<&mut G>`, `Pin<Box<G>>`) is one.
+impl<P, R> Coroutine<R> for Pin<P>
+where
+    P: DerefMut<Target: Coroutine<R>>,
+{
+    type Yield = <P::Target as Coroutine<R>>::Yield;
+    type Return = <P::Target as Coroutine<R>>::Return;
 
     #[inline]
-    fn resume(mut self: Pin<&mut Self>, arg: R) -> CoroutineState<G::Yield, G::Return> {
-        G::resume((*self).as_mut(), arg)
+    fn resume(self: Pin<&mut Self>, arg: R) -> CoroutineState<Self::Yield, Self::Return> {
+        self.as_deref_mut().resume(arg)
     }
 }
 
@@ -84,17 +89,6 @@ impl<G: ?Sized + Coroutine<R> + Unpin, R> Coroutine<R> for &mut G {
     #[inline]
     fn resume(mut self: Pin<&mut Self>, arg: R) -> CoroutineState<G::Yield, G::Return> {
         G::resume(Pin::new(&mut **self), arg)
-    }
-}
-
-#[cfg(feature = "alloc")]
-impl<G: ?Sized + Coroutine<R>, R> Coroutine<R> for Pin<alloc::boxed::Box<G>> {
-    type Yield = G::Yield;
-    type Return = G::Return;
-
-    #[inline]
-    fn resume(mut self: Pin<&mut Self>, arg: R) -> CoroutineState<G::Yield, G::Return> {
-        G::resume((*self).as_mut(), arg)
     }
 }
 
@@ -162,46 +156,28 @@ pub trait AsyncCoroutine<R = ()> {
     }
 }
 
-impl<G: ?Sized + AsyncCoroutine<R>, R> AsyncCoroutine<R> for Pin<&mut G> {
-    type Yield = G::Yield;
-    type Return = G::Return;
+/// Any pinned pointer to an async coroutine (`Pin<&mut G>`, `Pin<Box<G>>`) is one.
+impl<P, R> AsyncCoroutine<R> for Pin<P>
+where
+    P: DerefMut<Target: AsyncCoroutine<R>>,
+{
+    type Yield = <P::Target as AsyncCoroutine<R>>::Yield;
+    type Return = <P::Target as AsyncCoroutine<R>>::Return;
 
     #[inline]
     fn poll_resume(
-        mut self: Pin<&mut Self>,
+        self: Pin<&mut Self>,
         cx: &mut Context<'_>,
         arg: &mut Option<R>,
-    ) -> Poll<CoroutineState<G::Yield, G::Return>> {
-        G::poll_resume((*self).as_mut(), cx, arg)
+    ) -> Poll<CoroutineState<Self::Yield, Self::Return>> {
+        self.as_deref_mut().poll_resume(cx, arg)
     }
 
-    fn poll_close(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<G::Return>>
+    fn poll_close(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Return>>
     where
         R: CloseValue,
     {
-        G::poll_close((*self).as_mut(), cx)
-    }
-}
-
-#[cfg(feature = "alloc")]
-impl<G: ?Sized + AsyncCoroutine<R>, R> AsyncCoroutine<R> for Pin<alloc::boxed::Box<G>> {
-    type Yield = G::Yield;
-    type Return = G::Return;
-
-    #[inline]
-    fn poll_resume(
-        mut self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-        arg: &mut Option<R>,
-    ) -> Poll<CoroutineState<G::Yield, G::Return>> {
-        G::poll_resume((*self).as_mut(), cx, arg)
-    }
-
-    fn poll_close(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<G::Return>>
-    where
-        R: CloseValue,
-    {
-        G::poll_close((*self).as_mut(), cx)
+        self.as_deref_mut().poll_close(cx)
     }
 }
 
