@@ -12,30 +12,9 @@ use agen::{AsyncCoroutine, Coroutine, CoroutineIter, CoroutineState, generator, 
 
 use CoroutineState::{Complete, Yielded};
 
-#[derive(Debug, PartialEq)]
-struct Counted(u32, Rc<Cell<u32>>);
+mod common;
 
-impl Drop for Counted {
-    fn drop(&mut self) {
-        self.1.set(self.1.get() + 1);
-    }
-}
-
-/// Pending once (waking at once), then ready: a body waiting on "I/O".
-struct PendingOnce(bool);
-
-impl Future for PendingOnce {
-    type Output = ();
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
-        if self.0 {
-            Poll::Ready(())
-        } else {
-            self.0 = true;
-            cx.waker().wake_by_ref();
-            Poll::Pending
-        }
-    }
-}
+use common::{Counted, PendingOnce};
 
 fn poll<F: Future + ?Sized>(f: Pin<&mut F>) -> Poll<F::Output> {
     f.poll(&mut Context::from_waker(Waker::noop()))

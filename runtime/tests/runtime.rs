@@ -2,42 +2,16 @@
 //! (`cargo +nightly miri test -p agen`, Stacked and Tree Borrows).
 
 use std::cell::Cell;
-use std::future::Future;
-use std::pin::{Pin, pin};
+use std::pin::pin;
 use std::rc::Rc;
-use std::task::{Context, Poll, Waker};
+use std::task::Poll;
+
+mod common;
 
 use agen::{async_gen, block_on, stream};
+use common::{Counted, PendingOnce, poll_once};
 use futures::StreamExt;
-use futures_core::{FusedStream, Stream};
-
-fn poll_once<S: Stream + ?Sized>(s: Pin<&mut S>) -> Poll<Option<S::Item>> {
-    s.poll_next(&mut Context::from_waker(Waker::noop()))
-}
-
-struct Counted(u32, Rc<Cell<u32>>);
-
-impl Drop for Counted {
-    fn drop(&mut self) {
-        self.1.set(self.1.get() + 1);
-    }
-}
-
-/// Pending once (waking at once), then ready: a body waiting on "I/O".
-struct PendingOnce(bool);
-
-impl Future for PendingOnce {
-    type Output = ();
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
-        if self.0 {
-            Poll::Ready(())
-        } else {
-            self.0 = true;
-            cx.waker().wake_by_ref();
-            Poll::Pending
-        }
-    }
-}
+use futures_core::FusedStream;
 
 #[async_gen]
 async fn numbers(n: u32) -> u32 {

@@ -5,27 +5,18 @@
 use std::cell::Cell;
 use std::pin::pin;
 use std::rc::Rc;
-use std::task::{Context, Poll, Waker};
+use std::task::Poll;
+
+mod common;
 
 use agen::stream;
-use futures_core::{FusedStream, Stream};
-
-struct Counted(Rc<Cell<u32>>);
-
-impl Drop for Counted {
-    fn drop(&mut self) {
-        self.0.set(self.0.get() + 1);
-    }
-}
-
-fn poll_once<S: Stream + ?Sized>(s: std::pin::Pin<&mut S>) -> Poll<Option<S::Item>> {
-    s.poll_next(&mut Context::from_waker(Waker::noop()))
-}
+use common::{Counted, poll_once};
+use futures_core::FusedStream;
 
 #[test]
 fn unstarted_drop_drops_the_captures() {
     let drops = Rc::new(Cell::new(0));
-    let held = Counted(drops.clone());
+    let held = Counted(0, drops.clone());
     let s = stream! {
         let _held = &held;
         yield String::from("never");
@@ -37,7 +28,7 @@ fn unstarted_drop_drops_the_captures() {
 #[test]
 fn running_drop_drops_the_locals() {
     let drops = Rc::new(Cell::new(0));
-    let held = Counted(drops.clone());
+    let held = Counted(0, drops.clone());
     {
         let mut s = pin!(stream! {
             let held = held;
@@ -57,7 +48,7 @@ fn running_drop_drops_the_locals() {
 #[test]
 fn finished_body_state_is_dropped_when_it_ends() {
     let drops = Rc::new(Cell::new(0));
-    let held = Counted(drops.clone());
+    let held = Counted(0, drops.clone());
     let mut s = pin!(stream! {
         let _held = held;
         yield 1u8;
@@ -74,7 +65,7 @@ fn finished_body_state_is_dropped_when_it_ends() {
 #[test]
 fn panic_in_the_body_drops_its_state_once() {
     let drops = Rc::new(Cell::new(0));
-    let held = Counted(drops.clone());
+    let held = Counted(0, drops.clone());
     let mut s = Box::pin(stream! {
         let _held = held;
         yield String::from("one");
