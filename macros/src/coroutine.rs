@@ -177,7 +177,8 @@ fn coroutine_bound(impl_trait: &syn::TypeImplTrait) -> Option<&syn::TraitBound> 
 ///
 /// Output:
 /// ```text
-/// Co::<Y, S, _, _>::new(move |mut y: CoYielder<Y, S>, first: S| async move {
+/// Co::<Y, S, _, _>::new(move |token: CoYieldToken<Y, S>, first: S| async move {
+///     handle_prologue;
 ///     prelude;
 ///     unnamed_first_resume(first); // when `first = name` is not given
 ///     let ret: R = 'body: { stmts };
@@ -199,10 +200,8 @@ fn coroutine_body(
         bound: _,
         others: _,
     } = types;
-    let param = signature::yielder_param(
-        &names.yielder,
-        quote!(::agen::__private::CoYielder<#yielded, #sent>),
-    );
+    let token = &names.token;
+    let prologue = emit::handle_prologue(names, quote!(::agen::__private::CoYielder));
     let label = &names.label;
     let runtime = if is_async {
         quote!(::agen::__private::AsyncCo)
@@ -222,7 +221,8 @@ fn coroutine_body(
     };
     let ret_var = Ident::new("returned", Span::mixed_site());
     quote! {
-        #runtime::<#yielded, #sent, _, _>::new(move |#param, #first_param: #sent| async move {
+        #runtime::<#yielded, #sent, _, _>::new(move |#token: ::agen::__private::CoYieldToken<#yielded, #sent>, #first_param: #sent| async move {
+            #prologue
             #prelude
             #first_check
             #[allow(unused_labels)]

@@ -2,9 +2,9 @@
 //! rewrite, the closure the runtime types are built from, the `boxed` options, and the
 //! emitted function.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Span, TokenStream};
 use quote::quote;
-use syn::{Attribute, Signature, Stmt, Visibility};
+use syn::{Attribute, Signature, Stmt, Token, Visibility};
 
 use crate::args::Boxing;
 use crate::signature;
@@ -49,7 +49,8 @@ pub(crate) fn rewrite_body(
 /// The closure a generator is built from, handed to `constructor` (`AsyncGen::new`,
 /// `Generator::new`).
 ///
-/// Output: `constructor(move |mut y: Yielder<Item>| async move { prelude; let () = 'body: { stmts }; })`
+/// Output:
+/// `constructor(move |token: YieldToken<Item>| async move { handle_prologue; prelude; let () = 'body: { stmts }; })`
 pub(crate) fn body_closure(
     constructor: TokenStream,
     names: &Names,
@@ -57,14 +58,44 @@ pub(crate) fn body_closure(
     prelude: TokenStream,
     stmts: &[Stmt],
 ) -> TokenStream {
-    let param = signature::yielder_param(&names.yielder, quote!(::agen::__private::Yielder<#item>));
+    let token = &names.token;
+    let prologue = handle_prologue(names, quote!(::agen::__private::Yielder));
     let label = &names.label;
     quote! {
-        #constructor(move |#param| async move {
+        #constructor(move |#token: ::agen::__private::YieldToken<#item>| async move {
+            #prologue
             #prelude
             #[allow(unused_labels)]
             let () = #label: { #(#stmts)* };
         })
+    }
+}
+
+/// The top of every body future: the handle the body yields through, made from the
+/// closure's token and bounded by a borrow of a local of the body (the argument is in
+/// the runtime's `handle.rs`).
+///
+/// Output:
+/// ```text
+/// let brand = Brand::new();
+/// let mut yielder = unsafe { Yielder::new(token, &brand) };
+/// ```
+///
+/// This is the only `unsafe` an expansion contains, and it is never among the tokens a
+/// user macro in the body is given: the rewritten body itself has none, so no macro can
+/// move an `unsafe` block of ours somewhere else.
+pub(crate) fn handle_prologue(names: &Names, handle: TokenStream) -> TokenStream {
+    let Names {
+        yielder,
+        token,
+        brand,
+        ..
+    } = names;
+    let unsafe_token = Token![unsafe](Span::mixed_site());
+    quote! {
+        let #brand = ::agen::__private::Brand::new();
+        #[allow(unused_mut, unused_variables)]
+        let mut #yielder = #unsafe_token { #handle::new(#token, &#brand) };
     }
 }
 

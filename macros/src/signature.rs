@@ -309,8 +309,3 @@ pub(crate) fn set_return(sig: &mut Signature, ret: TokenStream) {
         .unwrap_or_else(|_| Type::Verbatim(ret.into_token_stream()));
     sig.output = ReturnType::Type(Token![->](span), Box::new(ty));
 }
-
-/// The name the hidden yielder binding has in the generated closure.
-pub(crate) fn yielder_param(yielder: &Ident, ty: TokenStream) -> TokenStream {
-    quote!(#[allow(unused_mut, unused_variables)] mut #yielder: #ty)
-}

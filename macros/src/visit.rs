@@ -86,26 +86,34 @@ enum Scope {
     AsyncBlock,
 }
 
-/// The names the rewritten body uses: both hygienic (`Span::mixed_site()`), so user
-/// code cannot name them.
+/// The names the rewritten body uses: all hygienic (`Span::mixed_site()`), so user
+/// code cannot write them (a user macro can still capture them from the rewritten
+/// tokens it is given: they are not what makes the body sound, the handle's types are).
 #[derive(Clone)]
 pub(crate) struct Names {
+    /// The body's handle (`Yielder` / `CoYielder`).
     pub(crate) yielder: Ident,
+    /// The body closure's parameter: the token the handle is made from.
+    pub(crate) token: Ident,
+    /// The local whose borrow bounds the handle's lifetime. Its name is what rustc
+    /// prints when a handle is made to outlive the body ("`..` does not live long
+    /// enough").
+    pub(crate) brand: Ident,
     pub(crate) label: Lifetime,
 }
 
 impl Names {
     pub(crate) fn new() -> Self {
+        let ident = |name: &str| Ident::new(name, Span::mixed_site());
         Self {
-            yielder: Ident::new("yielder", Span::mixed_site()),
+            yielder: ident("yielder"),
+            token: ident("token"),
+            brand: ident("the_generator_body"),
             // The name is the explanation rustc prints when a yield is smuggled out of
             // the body: "use of unreachable label `'a_yield_must_be_directly_in_...`".
             label: Lifetime {
                 apostrophe: Span::mixed_site(),
-                ident: Ident::new(
-                    "a_yield_must_be_directly_in_the_generator_body",
-                    Span::mixed_site(),
-                ),
+                ident: ident("a_yield_must_be_directly_in_the_generator_body"),
             },
         }
     }
@@ -191,10 +199,6 @@ impl Rewriter {
 
     /// Input: `yield_!(value)` / `yield value`
     /// Output: `{ if false { break 'body; } yielder.yield_(value).await }`
-    ///
-    /// The dead `break` names a label only the generator's own body can reach: a yield
-    /// smuggled into a closure or `async` block (through a user macro, say) fails to
-    /// compile with E0767 at the yield, instead of reaching another generator's slot.
     fn yield_expr(&mut self, span: Span, what: &str, value: Option<Expr>) -> Expr {
         let value = value.map_or_else(|| quote_spanned!(span=> ()), ToTokens::into_token_stream);
         if let Some(err) = self.misplaced(span, what, Some(&value)) {
@@ -202,6 +206,23 @@ impl Rewriter {
         }
         self.changed = true;
         let yielder = self.names.yielder_at(span);
+        let guard = self.guard(span);
+        Expr::Verbatim(quote_spanned! {span=>
+            {
+                #guard
+                #yielder.yield_(#value).await
+            }
+        })
+    }
+
+    /// Output: `if false { loop { break 'body; } }`, the dead `break` a yield starts
+    /// with.
+    ///
+    /// It names a label only the generator's own body can reach, so a yield or `?` that
+    /// a user macro wraps in a closure or `async` block fails to compile with E0767 at
+    /// the user's token, where the mistake is. It is a diagnostic, not what makes the
+    /// body sound (a macro can take it apart): the handle's types are.
+    fn guard(&self, span: Span) -> TokenStream {
         let label = self.names.label_at(span);
         // A coroutine's body block has the return type: the dead `break` needs a value
         // (a call, so the compiler does not see the code after it as unreachable).
@@ -209,12 +230,9 @@ impl Rewriter {
             .kind
             .returns_value()
             .then(|| quote_spanned!(span=> ::agen::__private::dead()));
-        Expr::Verbatim(quote_spanned! {span=>
-            {
-                if false { break #label #dead; }
-                #yielder.yield_(#value).await
-            }
-        })
+        // The `loop` keeps it one error: a `break` out of reach of its label is then
+        // not also a `break` outside of a loop.
+        quote_spanned!(Span::mixed_site()=> if false { loop { break #label #dead; } })
     }
 
     /// Input: `yield_from!(inner)`
@@ -372,24 +390,32 @@ impl Rewriter {
     }
 
     /// Input: `expr?` in a generator body
-    /// Output: `match branch(expr) { Continue(v) => v, Break(r) => { yield_residual(r); return; } }`
+    /// Output: `match branch(expr) { Continue(v) => v, Break(r) => { yielder.yield_residual(r); break 'body; } }`
+    /// (the `break` wrapped in a `loop` that never ends by itself, so the arm diverges
+    /// even when a macro moves it out of reach of the label, and the label's error is
+    /// the only one).
     ///
     /// The error path stores the item without awaiting, so nothing held there lives
-    /// across a suspension point.
+    /// across a suspension point, and leaves the body by its label, which only the
+    /// body's own code can reach: like a yield's guard, a `?` that a user macro wraps in
+    /// a closure or `async` block is an error at the `?`.
     fn try_expr(&mut self, question: Span, expr: Expr) -> Expr {
         self.changed = true;
         let yielder = self.names.yielder_at(question);
+        let label = self.names.label_at(question);
         // Plain user spans (not `mixed_site`): rustc reports a trait error on the
         // residual at its argument, and only a root-context span shows up at the `?`
         // instead of at the attribute. No user code runs between binding and use.
         let value = Ident::new("value", question);
         let residual = Ident::new("residual", question);
+        // Generated, not the user's: lints about a loop that never loops stay quiet.
+        let exit = quote_spanned!(Span::mixed_site()=> loop { break #label; });
         Expr::Verbatim(quote_spanned! {question=>
             match ::agen::__private::Try::branch(#expr) {
                 ::core::ops::ControlFlow::Continue(#value) => #value,
                 ::core::ops::ControlFlow::Break(#residual) => {
                     #yielder.yield_residual(#residual);
-                    return;
+                    #exit
                 }
             }
         })
@@ -718,11 +744,15 @@ fn has_for_await_attr(attrs: &[syn::Attribute]) -> bool {
     attrs.iter().any(is_for_await_attr)
 }
 
-/// Generator macros nested in a body own the yields inside them.
+/// Macros that build generators or futures of their own: the yields, `?` and
+/// `for await` inside them belong to what they build, so the rewriter never reaches
+/// into them (it would hand the outer generator's handle to the inner one). An eager
+/// `collect!` whose loops run in place is expanded by the rewriter before it gets here
+/// (`inline_collect`); every other `collect!` builds a generator or futures.
 fn is_nested_generator(path: &syn::Path) -> bool {
     path.segments
         .last()
-        .is_some_and(|seg| seg.ident == "stream" || seg.ident == "iter")
+        .is_some_and(|seg| seg.ident == "stream" || seg.ident == "iter" || seg.ident == "collect")
 }
 
 /// Whether a macro's input has anything the rewriter acts on.

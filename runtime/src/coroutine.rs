@@ -6,17 +6,14 @@
 //!
 //! The runtime types, [`Co`] (sync, driven with a no-op waker) and [`AsyncCo`] (async,
 //! driven with the caller's context), are one state machine (`state.rs`) built like the
-//! async generator: two one-value slots live inside the pinned struct, one for the
-//! value the body yields and one for the value the consumer sends back, and the body
-//! gets a [`CoYielder`] (`yielder.rs`) pointing at them on the first resume. The
-//! soundness argument is the one in the crate's `yielder.rs`: slots touched only
-//! through `UnsafeCell::get`, only while the coroutine polls its own body; the handle
-//! is invariant and yields take `&mut self`.
+//! async generator: the body in a `BodyCell`, and two one-value slots inside the pinned
+//! struct, one for the value the body yields and one for the value the consumer sends
+//! back. The body reaches them through a [`CoYielder`]; its soundness argument is the
+//! one in `handle.rs`.
 
 mod adapters;
 mod state;
 mod support;
-mod yielder;
 
 use core::fmt;
 use core::future::Future;
@@ -30,7 +27,6 @@ pub use self::state::{AsyncCo, Co};
 pub use self::support::{
     Delegate, async_delegate_resume, dead, delegate_first, delegate_resume, unnamed_first_resume,
 };
-pub use self::yielder::{CoYield, CoYielder};
 
 /// What a resume produced: the coroutine yielded a value, or it finished and returned
 /// one. Mirrors `core::ops::CoroutineState`.
@@ -126,11 +122,13 @@ pub trait AsyncCoroutine<R = ()> {
     /// Sends `arg` in; the future runs the body to its next yield or to its end.
     ///
     /// Drive the future to completion: a resume future dropped while the body waits
-    /// inside its step leaves the body there, and the next resume panics rather than
-    /// deliver its value to a yield it never saw.
+    /// inside its step leaves the body there, and the next resume panics ("already
+    /// running") rather than deliver its value to a yield it never saw. `aclose` still
+    /// works then: it finishes that step first. Polling the future again after it
+    /// completed panics.
     fn resume(self: Pin<&mut Self>, arg: R) -> Resume<'_, Self, R> {
         Resume {
-            co: self,
+            co: Some(self),
             arg: Some(arg),
         }
     }
@@ -141,6 +139,10 @@ pub trait AsyncCoroutine<R = ()> {
     /// (`None` for an `Option` sent type) and is expected to clean up and return: the
     /// future resolves to `Some(return value)`. A coroutine that was never started, or
     /// has finished, is just marked finished and the future resolves to `None`.
+    ///
+    /// If a dropped `resume` future left the body in the middle of a step, that step
+    /// is finished first: a value it yields is dropped (nobody is waiting for it), and
+    /// if it returns instead, that is the return value.
     ///
     /// # Panics
     /// If the body yields again after being sent the close value (Python raises
@@ -198,7 +200,9 @@ impl<T> CloseValue for Option<T> {
 /// The future of [`AsyncCoroutine::resume`].
 #[must_use = "futures do nothing unless awaited"]
 pub struct Resume<'a, C: ?Sized, R> {
-    co: Pin<&'a mut C>,
+    /// `None` once the future has completed.
+    co: Option<Pin<&'a mut C>>,
+    /// The sent value, until the coroutine takes it.
     arg: Option<R>,
 }
 
@@ -211,8 +215,22 @@ impl<C: ?Sized + AsyncCoroutine<R>, R> Future for Resume<'_, C, R> {
     #[inline]
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let this = self.get_mut();
-        this.co.as_mut().poll_resume(cx, &mut this.arg)
+        let Some(co) = &mut this.co else {
+            polled_after_completion()
+        };
+        let polled = co.as_mut().poll_resume(cx, &mut this.arg);
+        if polled.is_ready() {
+            this.co = None;
+        }
+        polled
     }
+}
+
+#[cold]
+#[inline(never)]
+#[track_caller]
+fn polled_after_completion() -> ! {
+    panic!("a coroutine's `resume` future was polled after it completed")
 }
 
 impl<C: ?Sized, R> fmt::Debug for Resume<'_, C, R> {

@@ -19,21 +19,21 @@ use core::pin::Pin;
 use core::task::{Context, Poll, Waker};
 
 use crate::async_gen::AsyncGen;
-use crate::yielder::Yielder;
+use crate::handle::YieldToken;
 
-/// The body of a synchronous generator: a closure that receives the yield handle and
-/// returns the body's future.
+/// The body of a synchronous generator: a closure that receives the token for the
+/// generator's slot and returns the body's future.
 ///
 /// Implemented for every such closure; it exists so that a generator's type can be
 /// written with one opaque type (`Generator<T, impl GenBody<T>>`).
-pub trait GenBody<T>: FnOnce(Yielder<T>) -> Self::Future {
+pub trait GenBody<T>: FnOnce(YieldToken<T>) -> Self::Future {
     /// The body's state machine.
     type Future: Future<Output = ()>;
 }
 
 impl<T, F, Fut> GenBody<T> for F
 where
-    F: FnOnce(Yielder<T>) -> Fut,
+    F: FnOnce(YieldToken<T>) -> Fut,
     Fut: Future<Output = ()>,
 {
     type Future = Fut;
@@ -62,8 +62,8 @@ pub struct Generator<T, B: GenBody<T>> {
 }
 
 impl<T, B: GenBody<T>> Generator<T, B> {
-    /// Wraps a body. `body` runs on the first `next()`, never before.
-    #[doc(hidden)]
+    /// Wraps a body closure. It is called on the first `next()`, never before, with a
+    /// token for this generator's slot (see [`YieldToken`]).
     #[inline(always)]
     pub const fn new(body: B) -> Self {
         Self {

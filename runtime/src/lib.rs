@@ -14,12 +14,14 @@ extern crate std;
 mod async_gen;
 #[cfg(feature = "std")]
 mod block_on;
+mod body;
 mod comprehension;
 mod coroutine;
 mod for_await;
 mod generator;
+mod handle;
+mod slot;
 mod try_item;
-mod yielder;
 
 /// Turns an `async fn` whose body yields with `yield_!` into a function returning
 /// `impl FusedStream<Item = Item>`.
@@ -113,11 +115,11 @@ pub use crate::async_gen::AsyncGen;
 #[cfg(feature = "std")]
 pub use crate::block_on::block_on;
 pub use crate::coroutine::{
-    Aclose, AsyncCo, AsyncCoroutine, CloseValue, Co, CoYield, CoYielder, Coroutine, CoroutineIter,
-    CoroutineState, CoroutineStream, Resume,
+    Aclose, AsyncCo, AsyncCoroutine, CloseValue, Co, Coroutine, CoroutineIter, CoroutineState,
+    CoroutineStream, Resume,
 };
 pub use crate::generator::{GenBody, Generator, PinIterator};
-pub use crate::yielder::{Yield, Yielder};
+pub use crate::handle::{Brand, CoYield, CoYieldToken, CoYielder, Yield, YieldToken, Yielder};
 
 /// Yields a value from a generator body.
 ///
@@ -163,11 +165,11 @@ pub mod __private {
     #[cfg(feature = "alloc")]
     pub use crate::comprehension::{Buffered, from_vec};
     pub use crate::coroutine::{
-        AsyncCo, AsyncCoroutine, Co, CoYielder, Coroutine, CoroutineState, Delegate,
-        async_delegate_resume, dead, delegate_first, delegate_resume, unnamed_first_resume,
+        AsyncCo, AsyncCoroutine, Co, Coroutine, CoroutineState, Delegate, async_delegate_resume,
+        dead, delegate_first, delegate_resume, unnamed_first_resume,
     };
     pub use crate::for_await::{ForAwait, into_stream, next};
     pub use crate::generator::{Generator, PinIterator};
+    pub use crate::handle::{Brand, CoYieldToken, CoYielder, YieldToken, Yielder};
     pub use crate::try_item::{FromResidual, Try};
-    pub use crate::yielder::{Yield, Yielder};
 }

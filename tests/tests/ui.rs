@@ -4,3 +4,8 @@
 fn async_gen() {
     trybuild::TestCases::new().compile_fail("ui/async_gen/*.rs");
 }
+
+#[test]
+fn soundness() {
+    trybuild::TestCases::new().compile_fail("ui/soundness/*.rs");
+}

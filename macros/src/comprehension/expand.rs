@@ -59,7 +59,6 @@ struct Names {
     stream: Ident,
     item: Ident,
     first: Ident,
-    yielder: Ident,
     bindings: Ident,
     buffered: Ident,
     value: Ident,
@@ -75,7 +74,6 @@ impl Names {
             stream: ident("__agen_stream"),
             item: ident("__agen_item"),
             first: ident("__agen_first"),
-            yielder: ident("__agen_yielder"),
             bindings: ident("__agen_bindings"),
             buffered: ident("__agen_buffered"),
             value: ident("__agen_value"),
@@ -382,8 +380,8 @@ fn first_iterable<'n>(comp: &Comprehension, names: &'n Names) -> (&'n Ident, Tok
 //     {
 //         // A generator of element futures that borrows the environment; each future
 //         // takes the clauses' bindings by value and borrows the rest.
-//         let producer = pin!(AsyncGen::new(|y| async {
-//             let mut y = y;
+//         let producer = pin!(AsyncGen::new(|token| async {
+//             let mut y = /* the handle, from `token` (see `emit::handle_prologue`) */;
 //             for x in xs { if c(x) {
 //                 let b = Bindings((x,));
 //                 y.yield_(async { let (x,) = b.into_inner(); elem }).await;
@@ -397,9 +395,10 @@ fn first_iterable<'n>(comp: &Comprehension, names: &'n Names) -> (&'n Ident, Tok
 // With `try`, a first `Err` breaks out of the loop and the block, dropping the
 // producer and the futures in flight.
 fn eager_buffered(comp: &Comprehension, buffering: &Buffering, names: &Names) -> TokenStream {
+    let handle = crate::visit::Names::new();
+    let yielder = &handle.yielder;
     let Names {
         out,
-        yielder,
         bindings,
         buffered,
         item,
@@ -424,11 +423,13 @@ fn eager_buffered(comp: &Comprehension, buffering: &Buffering, names: &Names) ->
         }).await;
     };
     let loops = nest(&comp.clauses, Style::InPlace, None, names, each);
+    let token = &handle.token;
+    let prologue = crate::emit::handle_prologue(&handle, quote!(::agen::__private::Yielder));
     let new = buffered_new(buffering, &quote!(#item));
     // `into_stream` wraps it for `next`; `Buffered` is `Unpin`, so no pinning needed.
     let drive = quote! {
-        let #item = ::core::pin::pin!(::agen::__private::AsyncGen::new(|#yielder| async {
-            let mut #yielder = #yielder;
+        let #item = ::core::pin::pin!(::agen::__private::AsyncGen::new(|#token| async {
+            #prologue
             #loops
         }));
         let mut #buffered = ::agen::__private::into_stream(#new);

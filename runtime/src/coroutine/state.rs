@@ -1,275 +1,193 @@
 //! The coroutine state machine, and the two runtime types made of it.
 
-use core::cell::{Cell, UnsafeCell};
 use core::fmt;
 use core::future::Future;
-use core::marker::PhantomPinned;
-use core::mem::ManuallyDrop;
 use core::pin::Pin;
-use core::ptr::NonNull;
 use core::task::{Context, Poll, Waker};
 
-use super::yielder::{CoYielder, Slots};
 use super::{AsyncCoroutine, CloseValue, Coroutine, CoroutineState};
-use crate::yielder::{DONE, EMPTY, Slot, UNSTARTED};
+use crate::body::{BodyCell, State};
+use crate::handle::{CoSlots, CoYieldToken};
+use crate::slot::Slot;
 
-/// The state machine shared by [`Co`] and [`AsyncCo`].
-///
-/// Built like `AsyncGen`: the closure and then the body future share one union, and the
-/// state lives in the yield slot's state byte (`UNSTARTED`, `EMPTY` = running, `DONE`;
-/// `FULL` only inside a step), so a resume checks one byte.
+/// The state machine shared by [`Co`] and [`AsyncCo`]: a body, the two slots its handle
+/// points at, and where an async coroutine's step stands.
 struct CoState<Y, R, F, Fut> {
-    /// The closure while `UNSTARTED`, the body future while running, nothing once
-    /// `DONE`.
-    body: UnsafeCell<CoBody<F, Fut>>,
-    slots: Slots<Y, R>,
-    /// The body returned `Pending` without yielding: it waits inside a step (async
-    /// coroutines only).
-    mid_step: Cell<bool>,
+    cell: BodyCell<F, Fut, CoSlots<Y, R>>,
+    /// The body returned `Pending` without yielding: it waits inside a step, which the
+    /// next poll continues (async coroutines only).
+    mid_step: bool,
     /// `aclose` has sent the close value.
-    closing: Cell<bool>,
-    /// The body holds a pointer to `slots`: never move once started.
-    _pinned: PhantomPinned,
+    closing: bool,
 }
 
-union CoBody<F, Fut> {
-    make: ManuallyDrop<F>,
-    fut: ManuallyDrop<Fut>,
+/// `CoState` pinned, field by field.
+struct Projection<'a, Y, R, F, Fut> {
+    cell: Pin<&'a mut BodyCell<F, Fut, CoSlots<Y, R>>>,
+    mid_step: &'a mut bool,
+    closing: &'a mut bool,
+}
+
+impl<Y, R, F, Fut> CoState<Y, R, F, Fut> {
+    fn project(self: Pin<&mut Self>) -> Projection<'_, Y, R, F, Fut> {
+        // SAFETY: `cell` is pinned structurally (see `AsyncGen::cell`); the flags are
+        // not pinned.
+        let this = unsafe { self.get_unchecked_mut() };
+        Projection {
+            // SAFETY: as above.
+            cell: unsafe { Pin::new_unchecked(&mut this.cell) },
+            mid_step: &mut this.mid_step,
+            closing: &mut this.closing,
+        }
+    }
+
+    fn state_name(&self) -> &'static str {
+        match self.cell.state() {
+            State::Unstarted => "unstarted",
+            State::Running => "suspended",
+            State::Done => "complete",
+        }
+    }
 }
 
 impl<Y, R, F, Fut> CoState<Y, R, F, Fut>
 where
-    F: FnOnce(CoYielder<Y, R>, R) -> Fut,
+    F: FnOnce(CoYieldToken<Y, R>, R) -> Fut,
     Fut: Future,
 {
     const fn new(body: F) -> Self {
         Self {
-            body: UnsafeCell::new(CoBody {
-                make: ManuallyDrop::new(body),
-            }),
-            slots: Slots {
-                yielded: Slot::with_state(UNSTARTED),
-                sent: Slot::new(),
-            },
-            mid_step: Cell::new(false),
-            closing: Cell::new(false),
-            _pinned: PhantomPinned,
+            cell: BodyCell::new(
+                body,
+                CoSlots {
+                    yielded: Slot::new(),
+                    sent: Slot::new(),
+                },
+            ),
+            mid_step: false,
+            closing: false,
         }
-    }
-
-    /// # Safety
-    /// `Self` is never moved out of the returned reference (it is `!Unpin`, so the
-    /// `&mut` does not assert uniqueness over the slots the body points into, the rule
-    /// that makes async blocks' self-references sound too).
-    #[inline(always)]
-    unsafe fn project(self: Pin<&mut Self>) -> &mut Self {
-        // SAFETY: the caller's contract.
-        unsafe { self.get_unchecked_mut() }
     }
 
     /// A sync resume: delivers `arg`, polls the body once with a no-op waker.
     #[inline(always)]
     fn resume_sync(self: Pin<&mut Self>, arg: R) -> CoroutineState<Y, Fut::Output> {
-        // SAFETY: nothing is moved out of `this`.
-        let this = unsafe { self.project() };
-        if this.slots.yielded.state() == EMPTY {
-            this.slots.sent.put(arg);
-        } else {
-            this.start(arg);
-        }
-        let mut cx = Context::from_waker(Waker::noop());
-        // SAFETY: running (`start` returned, so the body future is live), and no
-        // reference into `body` is live.
-        match unsafe { this.poll_body::<false>(&mut cx) } {
+        let mut this = self.project();
+        this.deliver(arg);
+        match this.poll(&mut Context::from_waker(Waker::noop())) {
             Poll::Ready(state) => state,
             Poll::Pending => {
-                this.finish();
+                this.cell.as_mut().finish();
+                drop(this.cell.slots().yielded.take());
                 awaited_in_sync_coroutine()
             }
         }
     }
 
-    /// An async resume step: delivers `arg` if given (the first poll of a resume) and
-    /// polls the body once.
+    /// One poll of an async resume: delivers `arg` if it is there (the first poll of a
+    /// resume), else continues the step in progress.
     #[inline(always)]
-    fn step(
+    fn poll_resume(
         self: Pin<&mut Self>,
         cx: &mut Context<'_>,
         arg: &mut Option<R>,
     ) -> Poll<CoroutineState<Y, Fut::Output>> {
-        // SAFETY: nothing is moved out of `this`.
-        let this = unsafe { self.project() };
-        if this.slots.yielded.state() == EMPTY {
-            if let Some(sent) = arg.take() {
-                if this.mid_step.get() {
-                    resumed_mid_step();
-                }
-                this.slots.sent.put(sent);
-            }
-        } else {
-            match arg.take() {
-                Some(first) => this.start(first),
-                None => resumed_after_completion(),
-            }
+        let mut this = self.project();
+        match arg.take() {
+            Some(arg) => this.deliver(arg),
+            None if *this.mid_step => {}
+            None => resumed_without_a_value(this.cell.state()),
         }
-        // SAFETY: running, and no reference into `body` is live.
-        unsafe { this.poll_body::<true>(cx) }
+        this.poll(cx)
     }
 
-    /// Polls the running body and reports what it did.
-    ///
-    /// # Safety
-    /// The body future is live (running) and no reference into `self.body` is live.
-    #[inline(always)]
-    unsafe fn poll_body<const ASYNC: bool>(
-        &mut self,
-        cx: &mut Context<'_>,
-    ) -> Poll<CoroutineState<Y, Fut::Output>> {
-        // SAFETY: the body future is live (the caller's contract); `&raw mut` makes no
-        // reference to the union.
-        let fut: *mut Fut = unsafe { (&raw mut (*self.body.get()).fut).cast() };
-        let on_panic = FinishOnUnwind {
-            fut,
-            slots: &self.slots,
-        };
-        // SAFETY: `fut` lives inside the pinned coroutine and is never moved: it is
-        // dropped in place, here when it finishes, by `finish`, by `FinishOnUnwind` or
-        // by the coroutine's drop.
-        let polled = unsafe { Pin::new_unchecked(&mut *fut) }.poll(cx);
-        core::mem::forget(on_panic);
-        match polled {
-            Poll::Pending => match self.slots.yielded.take() {
-                Some(value) => {
-                    if ASYNC {
-                        self.mid_step.set(false);
-                    }
-                    Poll::Ready(CoroutineState::Yielded(value))
-                }
-                None => {
-                    self.mid_step.set(true);
-                    Poll::Pending
-                }
-            },
-            Poll::Ready(ret) => {
-                // `DONE` first: if dropping the body's state panics, the coroutine is
-                // finished and the future is not dropped again.
-                self.slots.yielded.set_state(DONE);
-                // SAFETY: the borrow of `fut` ended with the poll above; the state now
-                // says nothing is live, so this is the future's only drop.
-                unsafe { core::ptr::drop_in_place(fut) };
-                self.mid_step.set(false);
-                Poll::Ready(CoroutineState::Complete(ret))
-            }
-        }
-    }
-
-    /// Every resume that does not find the body running: the first builds the body
-    /// future (the slots' address is final now) and hands it `first`; one after the end
-    /// panics.
-    #[cold]
-    #[inline(never)]
-    #[track_caller]
-    fn start(&mut self, first: R) {
-        if self.slots.yielded.state() != UNSTARTED {
-            resumed_after_completion();
-        }
-        let body = self.body.get();
-        // `DONE` first: a panic inside the closure leaves a finished coroutine.
-        self.slots.yielded.set_state(DONE);
-        // SAFETY: `UNSTARTED`: the closure is live; it is moved out exactly once, as the
-        // state now says nothing is live.
-        let make = unsafe { ManuallyDrop::take(&mut (*body).make) };
-        // SAFETY: the slots live in the same pinned struct as the body future that
-        // will own the handle, so they outlive it and never move; the body only runs
-        // inside this coroutine's steps.
-        let yielder = unsafe { CoYielder::new(NonNull::from(&self.slots)) };
-        let fut = make(yielder, first);
-        // SAFETY: no reference into `body` is live; writing a union field drops nothing.
-        unsafe { (&raw mut (*body).fut).write(ManuallyDrop::new(fut)) };
-        self.slots.yielded.set_state(EMPTY);
-    }
-
-    /// Drops the closure or the body (its locals run their destructors) and marks the
-    /// coroutine finished.
-    fn finish(&mut self) {
-        let state = self.slots.yielded.state();
-        drop(self.slots.yielded.take());
-        self.slots.yielded.set_state(DONE);
-        let body = self.body.get();
-        match state {
-            // SAFETY: `UNSTARTED`: the closure is live, and the state now says it is
-            // not, so this is its only drop.
-            UNSTARTED => unsafe { ManuallyDrop::drop(&mut (*body).make) },
-            DONE => {}
-            // SAFETY: running: the future is live and dropped only here, in place; no
-            // reference into it is live between steps.
-            _ => unsafe { ManuallyDrop::drop(&mut (*body).fut) },
-        }
-    }
-
+    /// Drives an `aclose`: finishes a step a dropped `resume` future left, sends the
+    /// close value, and runs the body to its end.
     fn poll_close(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Fut::Output>>
     where
         R: CloseValue,
     {
-        // SAFETY: nothing is moved out of `this`.
-        let this = unsafe { self.project() };
-        match this.slots.yielded.state() {
-            DONE => return Poll::Ready(None),
-            UNSTARTED => {
-                this.finish();
+        let mut this = self.project();
+        match this.cell.state() {
+            State::Done => return Poll::Ready(None),
+            State::Unstarted => {
+                this.cell.as_mut().finish();
                 return Poll::Ready(None);
             }
-            _ => {}
+            State::Running => {}
         }
-        let mut arg = if this.closing.replace(true) || this.mid_step.get() {
-            None
-        } else {
-            Some(R::close_value())
-        };
-        // SAFETY: `this` is the projection of a pinned `Self`, re-pinned unchanged.
-        let pinned = unsafe { Pin::new_unchecked(&mut *this) };
-        match pinned.step(cx, &mut arg) {
+        if !*this.closing {
+            if *this.mid_step {
+                // The body is inside the step of a `resume` future that was dropped:
+                // finish that step first. What it yields has nobody to go to.
+                match this.poll(cx) {
+                    Poll::Pending => return Poll::Pending,
+                    Poll::Ready(CoroutineState::Complete(ret)) => return Poll::Ready(Some(ret)),
+                    Poll::Ready(CoroutineState::Yielded(value)) => drop(value),
+                }
+            }
+            *this.closing = true;
+            this.cell.slots().sent.put(R::close_value());
+        }
+        match this.poll(cx) {
+            Poll::Pending => Poll::Pending,
             Poll::Ready(CoroutineState::Complete(ret)) => Poll::Ready(Some(ret)),
-            Poll::Ready(CoroutineState::Yielded(_)) => {
-                this.finish();
+            Poll::Ready(CoroutineState::Yielded(value)) => {
+                drop(value);
+                this.cell.as_mut().finish();
+                drop(this.cell.slots().yielded.take());
                 yielded_while_closing()
             }
-            Poll::Pending => Poll::Pending,
         }
     }
 }
 
-impl<Y, R, F, Fut> Drop for CoState<Y, R, F, Fut> {
-    fn drop(&mut self) {
-        let body = self.body.get_mut();
-        match self.slots.yielded.state() {
-            // SAFETY: `UNSTARTED`: the closure is live, and dropped only here.
-            UNSTARTED => unsafe { ManuallyDrop::drop(&mut body.make) },
-            DONE => {}
-            // SAFETY: running: the future is live, and dropped only here, in place (it
-            // may be pinned). The slots drop their own values afterwards.
-            _ => unsafe { ManuallyDrop::drop(&mut body.fut) },
+impl<Y, R, F, Fut> Projection<'_, Y, R, F, Fut>
+where
+    F: FnOnce(CoYieldToken<Y, R>, R) -> Fut,
+    Fut: Future,
+{
+    /// Hands a resume's value to the body: to the `yield_!` it is suspended at, or, on
+    /// the first resume, to the body as it is built.
+    #[inline(always)]
+    fn deliver(&mut self, arg: R) {
+        match self.cell.state() {
+            State::Running if *self.mid_step => resumed_mid_step(),
+            State::Running => self.cell.slots().sent.put(arg),
+            State::Unstarted => {
+                self.cell
+                    .as_mut()
+                    .start(|make, slots| make(CoYieldToken::new(slots), arg));
+            }
+            State::Done => resumed_after_completion(),
         }
     }
-}
 
-/// Finishes the coroutine if the body panics: drops an unclaimed value and the body's
-/// state, so the body is never resumed after a panic.
-struct FinishOnUnwind<'a, Y, R, Fut> {
-    fut: *mut Fut,
-    slots: &'a Slots<Y, R>,
-}
-
-impl<Y, R, Fut> Drop for FinishOnUnwind<'_, Y, R, Fut> {
-    #[cold]
-    fn drop(&mut self) {
-        drop(self.slots.yielded.take());
-        drop(self.slots.sent.take());
-        self.slots.yielded.set_state(DONE);
-        // SAFETY: only reached while unwinding out of the body's `poll`, when the `&mut`
-        // borrow of the future has ended; the state now says nothing is live, so this
-        // is the future's only drop.
-        unsafe { core::ptr::drop_in_place(self.fut) };
+    /// Polls the running body and reports what it did.
+    #[inline(always)]
+    fn poll(&mut self, cx: &mut Context<'_>) -> Poll<CoroutineState<Y, Fut::Output>> {
+        let polled = self.cell.as_mut().poll(cx);
+        let yielded = &self.cell.slots().yielded;
+        match polled {
+            Poll::Pending => match yielded.take() {
+                Some(value) => {
+                    *self.mid_step = false;
+                    Poll::Ready(CoroutineState::Yielded(value))
+                }
+                None => {
+                    *self.mid_step = true;
+                    Poll::Pending
+                }
+            },
+            Poll::Ready(Some(ret)) => {
+                *self.mid_step = false;
+                // A value yielded by a future the body dropped unawaited.
+                drop(yielded.take());
+                Poll::Ready(CoroutineState::Complete(ret))
+            }
+            // `deliver` built the body, or panicked if it had finished.
+            Poll::Ready(None) => resumed_after_completion(),
+        }
     }
 }
 
@@ -285,9 +203,24 @@ fn resumed_after_completion() -> ! {
 #[track_caller]
 fn resumed_mid_step() -> ! {
     panic!(
-        "async coroutine resumed with a new value while its body is still in the step a \
-         dropped `resume` future started; drive each `resume` future to completion"
+        "async coroutine already running: resumed with a new value while its body is still \
+         in the step that a dropped `resume` future started; drive each `resume` future to \
+         completion (`aclose` may still be used: it finishes that step first)"
     )
+}
+
+#[cold]
+#[inline(never)]
+#[track_caller]
+fn resumed_without_a_value(state: State) -> ! {
+    match state {
+        State::Done => resumed_after_completion(),
+        _ => panic!(
+            "`AsyncCoroutine::poll_resume` was called without a value, but the coroutine is not \
+             in the middle of a step: pass the sent value on the first poll of each resume \
+             (`AsyncCoroutine::resume` does this)"
+        ),
+    }
 }
 
 #[cold]
@@ -318,20 +251,57 @@ pub struct Co<Y, R, F, Fut> {
     state: CoState<Y, R, F, Fut>,
 }
 
+/// An async coroutine made by `#[coroutine] async fn`; see [`AsyncCoroutine`]. Not
+/// constructed by hand. `!Unpin`: pin it to resume it.
+pub struct AsyncCo<Y, R, F, Fut> {
+    state: CoState<Y, R, F, Fut>,
+}
+
+// SAFETY: a shared `&Co` / `&AsyncCo` reads the body's state and nothing else
+// (`Debug`); the body, the slots and the flags are only reached through
+// `Pin<&mut Self>`.
+unsafe impl<Y, R, F, Fut> Sync for Co<Y, R, F, Fut> {}
+// SAFETY: as above.
+unsafe impl<Y, R, F, Fut> Sync for AsyncCo<Y, R, F, Fut> {}
+
 impl<Y, R, F, Fut> Co<Y, R, F, Fut>
 where
-    F: FnOnce(CoYielder<Y, R>, R) -> Fut,
+    F: FnOnce(CoYieldToken<Y, R>, R) -> Fut,
     Fut: Future,
 {
-    /// Wraps a body. `body` runs on the first resume, never before.
-    #[doc(hidden)]
+    /// Wraps a body closure. It is called on the first resume, never before, with a
+    /// token for this coroutine's slots (see [`CoYieldToken`]) and the first resume's
+    /// value.
     #[inline(always)]
     pub const fn new(body: F) -> Self {
         Self {
             state: CoState::new(body),
         }
     }
+}
 
+impl<Y, R, F, Fut> AsyncCo<Y, R, F, Fut>
+where
+    F: FnOnce(CoYieldToken<Y, R>, R) -> Fut,
+    Fut: Future,
+{
+    /// Wraps a body closure, as [`Co::new`] does.
+    #[inline(always)]
+    pub const fn new(body: F) -> Self {
+        Self {
+            state: CoState::new(body),
+        }
+    }
+}
+
+impl<Y, R, F, Fut> Co<Y, R, F, Fut> {
+    fn state(self: Pin<&mut Self>) -> Pin<&mut CoState<Y, R, F, Fut>> {
+        // SAFETY: `state` is pinned structurally: never moved out of `self`.
+        unsafe { self.map_unchecked_mut(|this| &mut this.state) }
+    }
+}
+
+impl<Y, R, F, Fut> AsyncCo<Y, R, F, Fut> {
     fn state(self: Pin<&mut Self>) -> Pin<&mut CoState<Y, R, F, Fut>> {
         // SAFETY: `state` is pinned structurally: never moved out of `self`.
         unsafe { self.map_unchecked_mut(|this| &mut this.state) }
@@ -340,7 +310,7 @@ where
 
 impl<Y, R, F, Fut> Coroutine<R> for Co<Y, R, F, Fut>
 where
-    F: FnOnce(CoYielder<Y, R>, R) -> Fut,
+    F: FnOnce(CoYieldToken<Y, R>, R) -> Fut,
     Fut: Future,
 {
     type Yield = Y;
@@ -352,43 +322,9 @@ where
     }
 }
 
-impl<Y, R, F, Fut> fmt::Debug for Co<Y, R, F, Fut> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Co")
-            .field("state", &self.state.state_name())
-            .finish_non_exhaustive()
-    }
-}
-
-/// An async coroutine made by `#[coroutine] async fn`; see [`AsyncCoroutine`]. Not
-/// constructed by hand. `!Unpin`: pin it to resume it.
-pub struct AsyncCo<Y, R, F, Fut> {
-    state: CoState<Y, R, F, Fut>,
-}
-
-impl<Y, R, F, Fut> AsyncCo<Y, R, F, Fut>
-where
-    F: FnOnce(CoYielder<Y, R>, R) -> Fut,
-    Fut: Future,
-{
-    /// Wraps a body. `body` runs on the first resume, never before.
-    #[doc(hidden)]
-    #[inline(always)]
-    pub const fn new(body: F) -> Self {
-        Self {
-            state: CoState::new(body),
-        }
-    }
-
-    fn state(self: Pin<&mut Self>) -> Pin<&mut CoState<Y, R, F, Fut>> {
-        // SAFETY: `state` is pinned structurally: never moved out of `self`.
-        unsafe { self.map_unchecked_mut(|this| &mut this.state) }
-    }
-}
-
 impl<Y, R, F, Fut> AsyncCoroutine<R> for AsyncCo<Y, R, F, Fut>
 where
-    F: FnOnce(CoYielder<Y, R>, R) -> Fut,
+    F: FnOnce(CoYieldToken<Y, R>, R) -> Fut,
     Fut: Future,
 {
     type Yield = Y;
@@ -400,7 +336,7 @@ where
         cx: &mut Context<'_>,
         arg: &mut Option<R>,
     ) -> Poll<CoroutineState<Y, Fut::Output>> {
-        self.state().step(cx, arg)
+        self.state().poll_resume(cx, arg)
     }
 
     fn poll_close(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Fut::Output>>
@@ -411,6 +347,14 @@ where
     }
 }
 
+impl<Y, R, F, Fut> fmt::Debug for Co<Y, R, F, Fut> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Co")
+            .field("state", &self.state.state_name())
+            .finish_non_exhaustive()
+    }
+}
+
 impl<Y, R, F, Fut> fmt::Debug for AsyncCo<Y, R, F, Fut> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("AsyncCo")
@@ -418,20 +362,3 @@ impl<Y, R, F, Fut> fmt::Debug for AsyncCo<Y, R, F, Fut> {
             .finish_non_exhaustive()
     }
 }
-
-impl<Y, R, F, Fut> CoState<Y, R, F, Fut> {
-    fn state_name(&self) -> &'static str {
-        match self.slots.yielded.state() {
-            UNSTARTED => "unstarted",
-            DONE => "complete",
-            _ => "suspended",
-        }
-    }
-}
-
-// SAFETY: a shared `&Co` / `&AsyncCo` reaches nothing but the body's discriminant
-// (`Debug`); the closure, the body, the slots and the flags are only used through
-// `Pin<&mut Self>`.
-unsafe impl<Y, R, F, Fut> Sync for Co<Y, R, F, Fut> {}
-// SAFETY: as above.
-unsafe impl<Y, R, F, Fut> Sync for AsyncCo<Y, R, F, Fut> {}

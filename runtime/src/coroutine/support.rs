@@ -3,7 +3,8 @@
 use core::marker::PhantomData;
 use core::pin::Pin;
 
-use super::{AsyncCoroutine, CoYielder, Coroutine, CoroutineState, Resume};
+use super::{AsyncCoroutine, Coroutine, CoroutineState, Resume};
+use crate::handle::CoYielder;
 
 /// The sent type of a coroutine whose first resume value is not named: only `()`, so
 /// no value is dropped unseen.
@@ -63,7 +64,7 @@ impl<C, R, Y, Ret> Delegate<C, R, Y, Ret> {
     }
 }
 
-impl<Y, R> CoYielder<Y, R> {
+impl<Y, R> CoYielder<'_, Y, R> {
     /// Checks at the `yield_from!` that `sub` is a coroutine taking this coroutine's
     /// sent type (the values it forwards). Going through the yielder fixes `R` before
     /// the check, so a failed check is final at once.

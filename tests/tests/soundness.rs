@@ -1,0 +1,575 @@
+//! Attacks on the yield handle that compile, run under Miri: each must be harmless.
+//!
+//! The ones that must not compile are in `ui/soundness/`. What is left here is what
+//! safe code can legally do with a handle it captured from a rewritten yield (through
+//! a user macro) inside the generator's own body: use it on a scoped thread, in an
+//! `async` block, from a destructor, after the body is done with it. Every value
+//! yielded must be handed out or dropped, exactly once, and nothing may touch freed
+//! memory or race (Miri checks both, under Stacked and Tree Borrows).
+
+// On purpose: this is what hostile code writes.
+#![allow(clippy::redundant_closure_call, clippy::forget_non_drop)]
+
+use std::cell::{Cell, RefCell};
+use std::future::{Future, poll_fn};
+use std::pin::{Pin, pin};
+use std::rc::Rc;
+use std::task::{Context, Poll, Waker};
+
+use agen::{AsyncCoroutine, CoroutineState, Yielder, async_gen, generator, stream};
+use futures::StreamExt;
+
+/// Picks the handle out of a rewritten yield (`{ if false {..} handle.yield_(v).await }`),
+/// as a hostile `macro_rules!` can: the yield itself is dropped.
+macro_rules! grab {
+    ({ if false $guard:tt $handle:ident . $($rest:tt)* }) => {
+        $handle
+    };
+}
+
+/// Takes a rewritten yield apart without its guard and puts it in an `async` block:
+/// a yield inside an async block, which the guard exists to reject.
+macro_rules! strip_guard_into_async_block {
+    ({ if false $guard:tt $($yield:tt)* }) => {
+        async { $($yield)* }
+    };
+}
+
+/// A value that counts its drops.
+#[derive(Debug, PartialEq)]
+struct Counted(u32, Rc<Cell<u32>>);
+
+impl Drop for Counted {
+    fn drop(&mut self) {
+        self.1.set(self.1.get() + 1);
+    }
+}
+
+/// Pending once (waking at once), then ready.
+struct PendingOnce(bool);
+
+impl Future for PendingOnce {
+    type Output = ();
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        if self.0 {
+            Poll::Ready(())
+        } else {
+            self.0 = true;
+            cx.waker().wake_by_ref();
+            Poll::Pending
+        }
+    }
+}
+
+fn poll_once<S: futures_core::Stream + ?Sized>(s: Pin<&mut S>) -> Poll<Option<S::Item>> {
+    s.poll_next(&mut Context::from_waker(Waker::noop()))
+}
+
+/// A destructor that yields through a handle it owns: it runs while the runtime drops
+/// the body.
+struct YieldOnDrop<'b>(Yielder<'b, Counted>, Rc<Cell<u32>>);
+
+impl Drop for YieldOnDrop<'_> {
+    fn drop(&mut self) {
+        drop(self.0.yield_(Counted(99, self.1.clone())));
+    }
+}
+
+mod handle_on_a_scoped_thread {
+    use super::*;
+
+    #[async_gen]
+    async fn yields_from_a_scoped_thread() -> u32 {
+        let mut handle = grab!(yield_!(0));
+        std::thread::scope(|scope| {
+            scope.spawn(|| {
+                // The thread is joined before the body goes on: the value sits in the
+                // slot, and the generator hands it out at the next suspension.
+                drop(handle.yield_(7));
+            });
+        });
+        PendingOnce(false).await;
+        handle.yield_(8).await;
+    }
+
+    #[test]
+    fn the_value_is_handed_out_after_the_join() {
+        let items: Vec<u32> = futures::executor::block_on(yields_from_a_scoped_thread().collect());
+        assert_eq!(items, [7, 8]);
+    }
+}
+
+mod guard_taken_apart {
+    use super::*;
+
+    #[async_gen]
+    async fn yields_from_an_async_block() -> u32 {
+        let fut = strip_guard_into_async_block!(yield_!(1));
+        fut.await;
+        yield_!(2);
+    }
+
+    #[test]
+    fn a_yield_in_an_async_block_awaited_in_the_body_is_an_ordinary_yield() {
+        let items: Vec<u32> = futures::executor::block_on(yields_from_an_async_block().collect());
+        assert_eq!(items, [1, 2]);
+    }
+
+    /// The async-stream #106 shape: a yield in an `async` block, awaited inside a
+    /// *different* generator. The handle still writes its own generator's slot, with
+    /// its own item type, and that generator hands the value out.
+    #[async_gen]
+    async fn awaited_in_another_generator() -> String {
+        let outer_yield = strip_guard_into_async_block!(yield_!(String::from("outer")));
+        let inner = stream! {
+            outer_yield.await;
+            yield 2u64;
+        };
+        let inner: Vec<u64> = inner.collect().await;
+        yield_!(format!("inner yielded {inner:?}"));
+    }
+
+    #[test]
+    fn a_yield_awaited_in_another_generator_reaches_its_own() {
+        let items: Vec<String> =
+            futures::executor::block_on(awaited_in_another_generator().collect());
+        assert_eq!(items, ["outer", "inner yielded [2]"]);
+    }
+
+    /// A captured handle used from a closure, the way a `?` whose exit a macro took
+    /// apart would: the error is stored, then overwritten by the next yield and
+    /// dropped. Wrong, but only as wrong as the macro made it: nothing is lost twice.
+    #[async_gen]
+    async fn residual_from_a_closure(drops: Rc<Cell<u32>>) -> Result<Counted, Counted> {
+        let mut handle = grab!(yield_!(Ok(Counted(0, drops.clone()))));
+        (|| {
+            handle.yield_residual(Err::<std::convert::Infallible, _>(Counted(
+                1,
+                drops.clone(),
+            )))
+        })();
+        handle.yield_(Ok(Counted(2, drops.clone()))).await;
+    }
+
+    #[test]
+    fn a_residual_stored_from_a_closure_is_dropped_once() {
+        let drops = Rc::new(Cell::new(0));
+        let items: Vec<_> =
+            futures::executor::block_on(residual_from_a_closure(drops.clone()).collect());
+        assert!(matches!(items[..], [Ok(Counted(2, _))]), "{items:?}");
+        assert_eq!(drops.get(), 1, "the overwritten error");
+        drop(items);
+        assert_eq!(drops.get(), 2);
+    }
+}
+
+mod nested_generators {
+    use super::*;
+
+    /// The `?` in a lazy comprehension belongs to the generator the comprehension
+    /// builds, not to the one whose body it is written in.
+    #[generator]
+    fn outer(words: Vec<&'static str>) -> Result<u32, std::num::ParseIntError> {
+        // (The braces once made the outer rewriter take the `?` for its own.)
+        let parsed = agen::collect![{ Ok(w.parse::<u32>()?) } for w in words; iter];
+        for item in parsed {
+            yield_!(item);
+        }
+        yield_!(Ok(99));
+    }
+
+    #[test]
+    fn a_lazy_comprehension_owns_its_question_marks() {
+        let items: Vec<_> = outer(vec!["1", "x", "3"]).collect();
+        assert_eq!(items.len(), 3, "{items:?}");
+        assert_eq!(items[0], Ok(1));
+        assert!(items[1].is_err());
+        assert_eq!(items[2], Ok(99));
+    }
+
+    /// An inner generator that holds the outer handle yields into the outer
+    /// generator, which is the one polling it.
+    #[async_gen]
+    async fn inner_borrows_outer_handle() -> u32 {
+        let mut handle = grab!(yield_!(0));
+        let outer = &mut handle;
+        let inner = stream! {
+            outer.yield_(1).await;
+            yield 10u32;
+        };
+        let inner: Vec<u32> = inner.collect().await;
+        assert_eq!(inner, [10]);
+        handle.yield_(2).await;
+    }
+
+    #[test]
+    fn an_inner_generator_yielding_through_the_outer_handle() {
+        let items: Vec<u32> = futures::executor::block_on(inner_borrows_outer_handle().collect());
+        assert_eq!(items, [1, 2]);
+    }
+}
+
+mod destructors_that_yield {
+    use super::*;
+
+    #[async_gen]
+    async fn guarded(drops: Rc<Cell<u32>>, panic: bool) -> Counted {
+        let handle = grab!(yield_!(Counted(0, drops.clone())));
+        let mut guard = YieldOnDrop(handle, drops.clone());
+        guard.0.yield_(Counted(1, drops.clone())).await;
+        assert!(!panic, "the body panics");
+        guard.0.yield_(Counted(2, drops.clone())).await;
+    }
+
+    #[test]
+    fn dropped_mid_body() {
+        let drops = Rc::new(Cell::new(0));
+        {
+            let mut s = pin!(guarded(drops.clone(), false));
+            let first = poll_once(s.as_mut());
+            assert!(matches!(first, Poll::Ready(Some(Counted(1, _)))));
+        }
+        // `1` (handed out, dropped with `first`) and `99` (yielded while the body was
+        // dropped, dropped with the slot).
+        assert_eq!(drops.get(), 2);
+    }
+
+    #[test]
+    fn finished_normally() {
+        let drops = Rc::new(Cell::new(0));
+        let items: Vec<Counted> =
+            futures::executor::block_on(guarded(drops.clone(), false).collect());
+        // The destructor ran as the body ended: its value is the last item.
+        assert_eq!(items.iter().map(|c| c.0).collect::<Vec<_>>(), [1, 2, 99]);
+        drop(items);
+        assert_eq!(drops.get(), 3);
+    }
+
+    #[test]
+    fn panicked() {
+        let drops = Rc::new(Cell::new(0));
+        let mut s = Box::pin(guarded(drops.clone(), true));
+        assert!(matches!(
+            poll_once(s.as_mut()),
+            Poll::Ready(Some(Counted(1, _)))
+        ));
+        let panicked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let _ = poll_once(s.as_mut());
+        }));
+        assert!(panicked.is_err());
+        assert!(matches!(poll_once(s.as_mut()), Poll::Ready(None)));
+        drop(s);
+        // `1`, and `99` from the destructor that ran while unwinding.
+        assert_eq!(drops.get(), 2);
+    }
+
+    /// Uses the `await` keyword of a rewritten yield to await something else in a
+    /// sync generator's body, past the rewriter's check.
+    macro_rules! await_with {
+        ($fut:expr, { if false $guard:tt $handle:ident . $method:ident $args:tt . $await:tt }) => {
+            ($fut).$await
+        };
+    }
+
+    #[generator]
+    fn sync_body_that_awaits(drops: Rc<Cell<u32>>) -> Counted {
+        let handle = grab!(yield_!(Counted(0, drops.clone())));
+        let mut guard = YieldOnDrop(handle, drops.clone());
+        let not_a_yield = guard.0.yield_(Counted(1, drops.clone()));
+        drop(not_a_yield);
+        // A future that is not a yield: at the next `next()`, the body is pending
+        // without a value, and the generator drops it and panics.
+        await_with!(
+            poll_fn(|_| Poll::<()>::Pending),
+            yield_!(Counted(0, drops.clone()))
+        );
+    }
+
+    #[test]
+    fn sync_generator_dropped_by_the_runtime() {
+        let drops = Rc::new(Cell::new(0));
+        let mut g = sync_body_that_awaits(drops.clone());
+        // The body's first step yields `1` (its future dropped, the value still in the
+        // slot) and waits: that is handed out.
+        let first = g.next();
+        assert!(matches!(first, Some(Counted(1, _))));
+        drop(first);
+        let panicked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| g.next()));
+        assert!(panicked.is_err());
+        assert!(g.next().is_none());
+        drop(g);
+        assert_eq!(drops.get(), 2);
+    }
+
+    struct CoYieldOnDrop<'b>(agen::CoYielder<'b, Counted, ()>, Rc<Cell<u32>>);
+
+    impl Drop for CoYieldOnDrop<'_> {
+        fn drop(&mut self) {
+            drop(self.0.yield_(Counted(99, self.1.clone())));
+        }
+    }
+
+    #[agen::coroutine]
+    async fn coroutine(
+        drops: Rc<Cell<u32>>,
+    ) -> impl AsyncCoroutine<(), Yield = Counted, Return = ()> {
+        let handle = grab!(yield_!(Counted(0, drops.clone())));
+        let mut guard = CoYieldOnDrop(handle, drops.clone());
+        guard.0.yield_(Counted(1, drops.clone())).await;
+        guard.0.yield_(Counted(2, drops.clone())).await;
+    }
+
+    #[test]
+    fn coroutine_dropped_mid_body() {
+        let drops = Rc::new(Cell::new(0));
+        {
+            let mut co = pin!(coroutine(drops.clone()));
+            assert!(matches!(
+                futures::executor::block_on(co.as_mut().resume(())),
+                CoroutineState::Yielded(Counted(1, _))
+            ));
+        }
+        assert_eq!(drops.get(), 2);
+    }
+}
+
+mod other_misuse {
+    use super::*;
+
+    macro_rules! break_to_its_label {
+        ({ if false { loop { break $label:lifetime; } } $($rest:tt)* }) => {
+            break $label
+        };
+    }
+
+    /// The body's label, captured and broken to: the body ends, like `return`.
+    #[async_gen]
+    async fn breaks_out_of_the_body() -> u32 {
+        yield_!(1);
+        break_to_its_label!(yield_!(2));
+    }
+
+    #[test]
+    fn breaking_to_the_captured_label_ends_the_body() {
+        let items: Vec<u32> = futures::executor::block_on(breaks_out_of_the_body().collect());
+        assert_eq!(items, [1]);
+    }
+
+    /// A yield's future forgotten, another polled twice in one step.
+    #[async_gen]
+    async fn odd_yields(drops: Rc<Cell<u32>>) -> Counted {
+        let mut handle = grab!(yield_!(Counted(0, drops.clone())));
+        std::mem::forget(handle.yield_(Counted(1, drops.clone())));
+        let mut twice = pin!(handle.yield_(Counted(2, drops.clone())));
+        poll_fn(|cx| {
+            assert!(twice.as_mut().poll(cx).is_pending());
+            twice.as_mut().poll(cx)
+        })
+        .await;
+        PendingOnce(false).await;
+    }
+
+    #[test]
+    fn forgotten_and_twice_polled_yields_hand_out_or_drop_once() {
+        let drops = Rc::new(Cell::new(0));
+        let items: Vec<Counted> = futures::executor::block_on(odd_yields(drops.clone()).collect());
+        // `1` was overwritten (dropped) by `2`, which the real wait handed out.
+        assert_eq!(items.iter().map(|c| c.0).collect::<Vec<_>>(), [2]);
+        assert_eq!(drops.get(), 1);
+        drop(items);
+        assert_eq!(drops.get(), 2);
+    }
+
+    /// `&` to a generator between polls (`is_terminated`, `Debug`), while its body
+    /// holds a mutable borrow of one of its own locals across a yield.
+    #[test]
+    fn shared_references_between_polls_leave_the_body_s_borrows_alone() {
+        use futures_core::FusedStream;
+        let mut s = pin!(stream! {
+            let mut text = String::new();
+            let borrowed = &mut text;
+            borrowed.push('a');
+            yield 1usize;
+            borrowed.push('b');
+            yield text.len();
+        });
+        assert_eq!(poll_once(s.as_mut()), Poll::Ready(Some(1)));
+        assert!(!s.is_terminated());
+        assert!(format!("{s:?}").contains("running"));
+        assert_eq!(poll_once(s.as_mut()), Poll::Ready(Some(2)));
+        assert_eq!(poll_once(s.as_mut()), Poll::Ready(None));
+        assert!(s.is_terminated());
+    }
+
+    /// A body that tries to poll its own generator finds it borrowed.
+    #[test]
+    fn a_body_cannot_reach_its_own_generator() {
+        type Boxed = Pin<Box<dyn futures_core::Stream<Item = u32>>>;
+        let cell: Rc<RefCell<Option<Boxed>>> = Rc::new(RefCell::new(None));
+        let inner = cell.clone();
+        let s: Boxed = Box::pin(stream! {
+            let again = inner.try_borrow_mut().map(|_| ()).is_ok();
+            yield u32::from(again);
+        });
+        *cell.borrow_mut() = Some(s);
+        let first = poll_once(cell.borrow_mut().as_mut().unwrap().as_mut());
+        assert_eq!(first, Poll::Ready(Some(0)));
+        // Break the cycle.
+        cell.borrow_mut().take();
+    }
+
+    /// A closure handed to the public constructor by hand keeps its token past the
+    /// generator: it can do nothing with it.
+    #[test]
+    fn a_token_kept_past_its_generator_is_inert() {
+        let kept = Rc::new(RefCell::new(None));
+        let keep = kept.clone();
+        let mut s = pin!(agen::AsyncGen::new(move |token: agen::YieldToken<u32>| {
+            *keep.borrow_mut() = Some(token);
+            async {}
+        }));
+        assert_eq!(poll_once(s.as_mut()), Poll::Ready(None));
+        assert!(kept.borrow().is_some());
+        assert_eq!(
+            format!("{:?}", kept.borrow().as_ref().unwrap()),
+            "YieldToken { .. }"
+        );
+    }
+}
+
+mod threads {
+    use super::*;
+
+    #[async_gen]
+    async fn numbers(n: u32) -> u32 {
+        for i in 0..n {
+            PendingOnce(false).await;
+            yield_!(i);
+        }
+    }
+
+    /// A stream moved between threads between polls: its body, handle and slot move
+    /// together.
+    #[test]
+    fn polled_on_one_thread_then_another() {
+        let mut s = Box::pin(numbers(4));
+        let mut seen = Vec::new();
+        for _ in 0..4 {
+            let (s2, got) = std::thread::spawn(move || {
+                let mut got = Vec::new();
+                for _ in 0..2 {
+                    if let Poll::Ready(Some(x)) = poll_once(s.as_mut()) {
+                        got.push(x);
+                    }
+                }
+                (s, got)
+            })
+            .join()
+            .unwrap();
+            s = s2;
+            seen.extend(got);
+        }
+        assert_eq!(seen, [0, 1, 2, 3]);
+    }
+}
+
+mod coroutine_state_machine {
+    use super::*;
+
+    #[agen::coroutine(first = first)]
+    async fn cleans_up(
+        log: Rc<RefCell<Vec<String>>>,
+    ) -> impl AsyncCoroutine<Option<u32>, Yield = u32, Return = &'static str> {
+        let mut sent = first;
+        while let Some(x) = sent {
+            PendingOnce(false).await;
+            sent = yield_!(x * 10);
+        }
+        PendingOnce(false).await;
+        log.borrow_mut().push(String::from("cleaned up"));
+        "closed"
+    }
+
+    fn block_on<F: Future>(f: F) -> F::Output {
+        futures::executor::block_on(f)
+    }
+
+    /// A `resume` future dropped mid-step (its body waiting on something else), then
+    /// `aclose`: the step is finished, its yield dropped, then the close value sent.
+    #[test]
+    fn aclose_after_a_dropped_resume_finishes_the_step_then_closes() {
+        let log = Rc::new(RefCell::new(Vec::new()));
+        let mut co = pin!(cleans_up(log.clone()));
+        assert_eq!(
+            block_on(co.as_mut().resume(Some(1))),
+            CoroutineState::Yielded(10)
+        );
+        {
+            let mut resume = pin!(co.as_mut().resume(Some(2)));
+            let polled = resume
+                .as_mut()
+                .poll(&mut Context::from_waker(Waker::noop()));
+            assert!(polled.is_pending(), "the body waits inside the step");
+        }
+        assert_eq!(block_on(co.as_mut().aclose()), Some("closed"));
+        assert_eq!(*log.borrow(), ["cleaned up"]);
+        assert_eq!(block_on(co.as_mut().aclose()), None);
+    }
+
+    #[test]
+    fn a_new_resume_while_a_dropped_one_left_the_step_is_already_running() {
+        let mut co = pin!(cleans_up(Rc::default()));
+        assert_eq!(
+            block_on(co.as_mut().resume(Some(1))),
+            CoroutineState::Yielded(10)
+        );
+        {
+            let mut resume = pin!(co.as_mut().resume(Some(2)));
+            let _ = resume
+                .as_mut()
+                .poll(&mut Context::from_waker(Waker::noop()));
+        }
+        let panic = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            block_on(co.as_mut().resume(Some(3)))
+        }))
+        .unwrap_err();
+        let message = panic.downcast_ref::<&str>().unwrap();
+        assert!(message.contains("already running"), "{message}");
+    }
+
+    #[test]
+    fn a_resume_future_polled_after_completion_panics() {
+        let mut co = pin!(cleans_up(Rc::default()));
+        let mut resume = pin!(co.as_mut().resume(Some(1)));
+        let waker = Waker::noop();
+        let mut cx = Context::from_waker(waker);
+        let mut polls = 0;
+        while resume.as_mut().poll(&mut cx).is_pending() {
+            polls += 1;
+            assert!(polls < 10);
+        }
+        let panic = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let _ = resume.as_mut().poll(&mut cx);
+        }))
+        .unwrap_err();
+        let message = panic.downcast_ref::<&str>().unwrap();
+        assert!(message.contains("polled after it completed"), "{message}");
+    }
+
+    #[test]
+    fn poll_resume_without_a_value_panics_clearly() {
+        let mut co = pin!(cleans_up(Rc::default()));
+        assert_eq!(
+            block_on(co.as_mut().resume(Some(1))),
+            CoroutineState::Yielded(10)
+        );
+        let panic = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let _ = co
+                .as_mut()
+                .poll_resume(&mut Context::from_waker(Waker::noop()), &mut None);
+        }))
+        .unwrap_err();
+        let message = panic.downcast_ref::<&str>().unwrap();
+        assert!(message.contains("without a value"), "{message}");
+    }
+}

@@ -1,0 +1,50 @@
+// Token capture: a user macro is given the rewritten tokens of a yield, picks the
+// hidden handle out with `tt` patterns and returns it; the body then tries to keep it
+// past the generator (here in a thread-local). The handle's lifetime is a borrow of a
+// local of the body, so this is a borrow error in every form.
+use std::any::Any;
+use std::cell::RefCell;
+
+macro_rules! grab {
+    ({ if false $guard:tt $handle:ident . $($rest:tt)* }) => {
+        $handle
+    };
+}
+
+thread_local! {
+    static STOLEN: RefCell<Vec<Box<dyn Any>>> = const { RefCell::new(Vec::new()) };
+}
+
+fn keep<T: 'static>(value: T) {
+    STOLEN.with(|stolen| stolen.borrow_mut().push(Box::new(value)));
+}
+
+#[agen::async_gen]
+async fn async_generator() -> String {
+    keep(grab!(yield_!(String::new())));
+}
+
+#[agen::generator]
+fn generator() -> String {
+    keep(grab!(yield_!(String::new())));
+}
+
+#[agen::coroutine]
+fn coroutine() -> impl agen::Coroutine<(), Yield = String, Return = ()> {
+    keep(grab!(yield_!(String::new())));
+}
+
+fn block_forms() {
+    let _ = agen::stream! {
+        type Item = String;
+        keep(grab!(yield String::new()));
+    };
+    let _ = agen::iter! {
+        type Item = String;
+        keep(grab!(yield String::new()));
+    };
+}
+
+fn main() {
+    let _ = (async_generator(), generator(), coroutine(), block_forms());
+}
