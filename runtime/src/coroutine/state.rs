@@ -73,8 +73,8 @@ where
     #[inline(always)]
     fn resume_sync(self: Pin<&mut Self>, arg: R) -> CoroutineState<Y, Fut::Output> {
         let mut this = self.project();
-        this.deliver(arg);
-        match this.poll(&mut Context::from_waker(Waker::noop())) {
+        this.deliver::<false>(arg);
+        match this.poll::<false>(&mut Context::from_waker(Waker::noop())) {
             Poll::Ready(state) => state,
             Poll::Pending => {
                 this.cell.as_mut().finish();
@@ -94,11 +94,11 @@ where
     ) -> Poll<CoroutineState<Y, Fut::Output>> {
         let mut this = self.project();
         match arg.take() {
-            Some(arg) => this.deliver(arg),
+            Some(arg) => this.deliver::<true>(arg),
             None if *this.mid_step => {}
             None => resumed_without_a_value(this.cell.state()),
         }
-        this.poll(cx)
+        this.poll::<true>(cx)
     }
 
     /// Drives an `aclose`: finishes a step a dropped `resume` future left, sends the
@@ -120,7 +120,7 @@ where
             if *this.mid_step {
                 // The body is inside the step of a `resume` future that was dropped:
                 // finish that step first. What it yields has nobody to go to.
-                match this.poll(cx) {
+                match this.poll::<true>(cx) {
                     Poll::Pending => return Poll::Pending,
                     Poll::Ready(CoroutineState::Complete(ret)) => return Poll::Ready(Some(ret)),
                     Poll::Ready(CoroutineState::Yielded(value)) => drop(value),
@@ -129,7 +129,7 @@ where
             *this.closing = true;
             this.cell.slots().sent.put(R::close_value());
         }
-        match this.poll(cx) {
+        match this.poll::<true>(cx) {
             Poll::Pending => Poll::Pending,
             Poll::Ready(CoroutineState::Complete(ret)) => Poll::Ready(Some(ret)),
             Poll::Ready(CoroutineState::Yielded(value)) => {
@@ -148,30 +148,45 @@ where
     Fut: Future,
 {
     /// Hands a resume's value to the body: to the `yield_!` it is suspended at, or, on
-    /// the first resume, to the body as it is built.
+    /// the first resume, to the body as it is built. (`ASYNC`: a sync coroutine is never
+    /// left mid-step, so it skips the flag.)
     #[inline(always)]
-    fn deliver(&mut self, arg: R) {
-        match self.cell.state() {
-            State::Running if *self.mid_step => resumed_mid_step(),
-            State::Running => self.cell.slots().sent.put(arg),
-            State::Unstarted => {
-                self.cell
-                    .as_mut()
-                    .start(|make, slots| make(CoYieldToken::new(slots), arg));
-            }
-            State::Done => resumed_after_completion(),
+    fn deliver<const ASYNC: bool>(&mut self, arg: R) {
+        if self.cell.state() != State::Running {
+            return self.start(arg);
+        }
+        if ASYNC && *self.mid_step {
+            resumed_mid_step();
+        }
+        self.cell.slots().sent.put(arg);
+    }
+
+    /// The first resume builds the body, handing it `first`; one after the end panics.
+    #[cold]
+    fn start(&mut self, first: R) {
+        let started = self
+            .cell
+            .as_mut()
+            .start(|make, slots| make(CoYieldToken::new(slots), first));
+        if !started {
+            resumed_after_completion();
         }
     }
 
     /// Polls the running body and reports what it did.
     #[inline(always)]
-    fn poll(&mut self, cx: &mut Context<'_>) -> Poll<CoroutineState<Y, Fut::Output>> {
+    fn poll<const ASYNC: bool>(
+        &mut self,
+        cx: &mut Context<'_>,
+    ) -> Poll<CoroutineState<Y, Fut::Output>> {
         let polled = self.cell.as_mut().poll(cx);
         let yielded = &self.cell.slots().yielded;
         match polled {
             Poll::Pending => match yielded.take() {
                 Some(value) => {
-                    *self.mid_step = false;
+                    if ASYNC {
+                        *self.mid_step = false;
+                    }
                     Poll::Ready(CoroutineState::Yielded(value))
                 }
                 None => {
