@@ -3,12 +3,17 @@
 //! The crate is edition 2021 on purpose (capture rules of `impl Trait` differ there),
 //! and shadows `core` to check that expansions use absolute paths.
 
+// The expansions' one `unsafe` block (making the yield handle) must not trip a user
+// crate's `forbid(unsafe_code)`, nor the lints that police `unsafe`.
 #![forbid(unsafe_code)]
 #![deny(
     rust_2018_idioms,
     unreachable_pub,
     missing_docs,
-    missing_debug_implementations
+    missing_debug_implementations,
+    unused_unsafe,
+    clippy::undocumented_unsafe_blocks,
+    clippy::multiple_unsafe_ops_per_block
 )]
 #![warn(clippy::pedantic)]
 
@@ -17,6 +22,7 @@ use std::fmt::Display;
 use agen::{async_gen, stream};
 use futures_core::Stream;
 
+pub mod comprehensions;
 pub mod generators;
 
 /// Shadows the `core` crate's name: expansions must write `::core`.

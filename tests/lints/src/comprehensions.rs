@@ -1,0 +1,45 @@
+//! `collect!` in every form under the crate's strict lints.
+
+use std::collections::HashMap;
+
+
+use agen::collect;
+use futures_core::Stream;
+
+/// Eager, with a filter and a map target.
+#[must_use]
+pub fn squares_by_root(xs: &[u32]) -> HashMap<u32, u32> {
+    collect![x => x * x for &x in xs if x % 2 == 0]
+}
+
+/// Lazy: an iterator and a stream.
+pub fn lazy(xs: Vec<u32>) -> (impl Iterator<Item = u32>, impl Stream<Item = u32>) {
+    let again = xs.clone();
+    (
+        collect![x + 1 for x in xs; iter],
+        collect![x + 2 for x in again; stream],
+    )
+}
+
+/// Awaits in the element, with bounded concurrency, stopping at the first error.
+///
+/// # Errors
+/// The first element that fails.
+pub async fn parsed(words: Vec<String>) -> Result<Vec<u32>, std::num::ParseIntError> {
+    collect![async_parse(w).await for w in words; buffered(2), try]
+}
+
+/// A lazy stream of futures run two at a time, in completion order.
+pub fn doubled(xs: Vec<u32>) -> impl Stream<Item = u32> {
+    collect![double(x).await for x in xs; stream, buffer_unordered(2)]
+}
+
+async fn async_parse(word: String) -> Result<u32, std::num::ParseIntError> {
+    core::future::ready(()).await;
+    word.parse()
+}
+
+async fn double(x: u32) -> u32 {
+    core::future::ready(()).await;
+    x * 2
+}
