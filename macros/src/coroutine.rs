@@ -177,8 +177,7 @@ fn coroutine_bound(impl_trait: &syn::TypeImplTrait) -> Option<&syn::TraitBound> 
 ///
 /// Output:
 /// ```text
-/// Co::<Y, S, _, _>::new(move |token: CoYieldToken<Y, S>, first: S| async move {
-///     handle_prologue;
+/// generator_body!(Co<Y, S>, yielder, first, { // `Co::new(move |token, first: S| async move {`
 ///     prelude;
 ///     unnamed_first_resume(first); // when `first = name` is not given
 ///     let ret: R = 'body: { stmts };
@@ -200,13 +199,11 @@ fn coroutine_body(
         bound: _,
         others: _,
     } = types;
-    let token = &names.token;
-    let prologue = emit::handle_prologue(names, quote!(::agen::__private::CoYielder));
-    let label = &names.label;
+    let Names { yielder, label, .. } = names;
     let runtime = if is_async {
-        quote!(::agen::__private::AsyncCo)
+        quote!(AsyncCo)
     } else {
-        quote!(::agen::__private::Co)
+        quote!(Co)
     };
     let (first_param, first_check) = match first {
         Some(name) => (name.to_token_stream(), TokenStream::new()),
@@ -220,9 +217,9 @@ fn coroutine_body(
         }
     };
     let ret_var = Ident::new("returned", Span::mixed_site());
+    // See `emit::body_closure`.
     quote! {
-        #runtime::<#yielded, #sent, _, _>::new(move |#token: ::agen::__private::CoYieldToken<#yielded, #sent>, #first_param: #sent| async move {
-            #prologue
+        ::agen::__private::generator_body!(#runtime<#yielded, #sent>, #yielder, #first_param, {
             #prelude
             #first_check
             #[allow(unused_labels)]

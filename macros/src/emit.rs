@@ -4,7 +4,7 @@
 
 use proc_macro2::{Span, TokenStream};
 use quote::quote;
-use syn::{Attribute, Signature, Stmt, Token, Visibility};
+use syn::{Attribute, Ident, Signature, Stmt, Visibility};
 
 use crate::args::Boxing;
 use crate::signature;
@@ -46,56 +46,31 @@ pub(crate) fn rewrite_body(
     }
 }
 
-/// The closure a generator is built from, handed to `constructor` (`AsyncGen::new`,
-/// `Generator::new`).
+/// The closure a generator is built from, handed to its runtime type's constructor
+/// (`runtime`: `AsyncGen` or `Generator`).
 ///
-/// Output:
-/// `constructor(move |token: YieldToken<Item>| async move { handle_prologue; prelude; let () = 'body: { stmts }; })`
+/// Output: `generator_body!(AsyncGen<Item>, yielder, { prelude; let () = 'body: { stmts }; })`,
+/// which the runtime expands to
+/// `AsyncGen::new(move |token| async move { let yielder = /* from token */; prelude; .. })`.
+/// Making the handle is the one `unsafe` step of an expansion: it is left to that
+/// macro, which names what it relies on with `$crate` paths a user crate cannot
+/// redirect (a proc macro's `::agen::..` paths can be), and it is never among the
+/// tokens a user macro in the body is given.
 pub(crate) fn body_closure(
-    constructor: TokenStream,
+    runtime: &str,
     names: &Names,
     item: TokenStream,
     prelude: TokenStream,
     stmts: &[Stmt],
 ) -> TokenStream {
-    let token = &names.token;
-    let prologue = handle_prologue(names, quote!(::agen::__private::Yielder));
-    let label = &names.label;
+    let runtime = Ident::new(runtime, Span::call_site());
+    let Names { yielder, label, .. } = names;
     quote! {
-        #constructor(move |#token: ::agen::__private::YieldToken<#item>| async move {
-            #prologue
+        ::agen::__private::generator_body!(#runtime<#item>, #yielder, {
             #prelude
             #[allow(unused_labels)]
             let () = #label: { #(#stmts)* };
         })
-    }
-}
-
-/// The top of every body future: the handle the body yields through, made from the
-/// closure's token and bounded by a borrow of a local of the body (the argument is in
-/// the runtime's `handle.rs`).
-///
-/// Output:
-/// ```text
-/// let brand = Brand::new();
-/// let mut yielder = unsafe { Yielder::new(token, &brand) };
-/// ```
-///
-/// This is the only `unsafe` an expansion contains, and it is never among the tokens a
-/// user macro in the body is given: the rewritten body itself has none, so no macro can
-/// move an `unsafe` block of ours somewhere else.
-pub(crate) fn handle_prologue(names: &Names, handle: TokenStream) -> TokenStream {
-    let Names {
-        yielder,
-        token,
-        brand,
-        ..
-    } = names;
-    let unsafe_token = Token![unsafe](Span::mixed_site());
-    quote! {
-        let #brand = ::agen::__private::Brand::new();
-        #[allow(unused_mut, unused_variables)]
-        let mut #yielder = #unsafe_token { #handle::new(#token, &#brand) };
     }
 }
 

@@ -18,13 +18,7 @@ fn async_gen_body(
     stmts: &[Stmt],
 ) -> TokenStream {
     let item = item.map_or_else(|| quote!(_), ToTokens::to_token_stream);
-    emit::body_closure(
-        quote!(::agen::__private::AsyncGen::new),
-        names,
-        item,
-        prelude,
-        stmts,
-    )
+    emit::body_closure("AsyncGen", names, item, prelude, stmts)
 }
 
 // Input:

@@ -24,13 +24,7 @@ fn generator_body(
     stmts: &[Stmt],
 ) -> TokenStream {
     let item = item.map_or_else(|| quote!(_), ToTokens::to_token_stream);
-    emit::body_closure(
-        quote!(::agen::__private::Generator::new),
-        names,
-        item,
-        prelude,
-        stmts,
-    )
+    emit::body_closure("Generator", names, item, prelude, stmts)
 }
 
 // Input:

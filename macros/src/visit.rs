@@ -86,19 +86,13 @@ enum Scope {
     AsyncBlock,
 }
 
-/// The names the rewritten body uses: all hygienic (`Span::mixed_site()`), so user
-/// code cannot write them (a user macro can still capture them from the rewritten
-/// tokens it is given: they are not what makes the body sound, the handle's types are).
+/// The names the rewritten body uses: hygienic (`Span::mixed_site()`), so user code
+/// cannot write them (a user macro can still capture them from the rewritten tokens it
+/// is given: they are not what makes the body sound, the handle's types are).
 #[derive(Clone)]
 pub(crate) struct Names {
     /// The body's handle (`Yielder` / `CoYielder`).
     pub(crate) yielder: Ident,
-    /// The body closure's parameter: the token the handle is made from.
-    pub(crate) token: Ident,
-    /// The local whose borrow bounds the handle's lifetime. Its name is what rustc
-    /// prints when a handle is made to outlive the body ("`..` does not live long
-    /// enough").
-    pub(crate) brand: Ident,
     pub(crate) label: Lifetime,
 }
 
@@ -107,8 +101,6 @@ impl Names {
         let ident = |name: &str| Ident::new(name, Span::mixed_site());
         Self {
             yielder: ident("yielder"),
-            token: ident("token"),
-            brand: ident("the_generator_body"),
             // The name is the explanation rustc prints when a yield is smuggled out of
             // the body: "use of unreachable label `'a_yield_must_be_directly_in_...`".
             label: Lifetime {

@@ -16,11 +16,14 @@
 //! }
 //! ```
 //!
-//! `Yielder::new` is an `unsafe fn`, and the macros' expansions are its only callers:
-//! they write this prologue themselves, outside of any token a user macro can see.
-//! (The body's tokens can reach user macros, so the rewritten body never contains
-//! `unsafe`.) A closure handed to a public constructor by hand receives a token it
-//! cannot use without writing `unsafe` itself.
+//! `Yielder::new` is an `unsafe fn`, and its only caller is the runtime's own
+//! `__generator_body!` macro, which every expansion invokes with the body's tokens.
+//! It writes this prologue, and names the constructor, the token's type and `Brand`
+//! with `$crate` paths: a proc macro's `::agen::..` paths resolve in the user's crate,
+//! which could point them at look-alikes (`extern crate self as agen;`), but `$crate`
+//! cannot be redirected. No token a user macro in the body is given contains `unsafe`.
+//! A closure handed to a public constructor by hand receives a token it cannot use
+//! without writing `unsafe` itself.
 //!
 //! # The safety argument
 //!

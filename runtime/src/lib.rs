@@ -149,6 +149,75 @@ macro_rules! yield_from {
     };
 }
 
+/// Not public API: builds the body closure of a generator or coroutine around the tokens
+/// of its body, with the body's handle bound to `$yielder`.
+///
+/// Every expansion that makes a generator goes through this macro, so that the one
+/// `unsafe` call an expansion needs (making the handle, see `handle.rs`) and everything
+/// its safety rests on (the constructor that hands out the token, the brand) are named
+/// with `$crate` paths, which no user crate can redirect. (A proc macro's `::agen::..`
+/// paths resolve in the user's crate, where `extern crate self as agen;` could point
+/// them at look-alikes.) Whatever `$body` holds, the handle it sees is bounded by the
+/// body's own `brand` local.
+///
+/// Forms: `AsyncGen<Item>`, `Generator<Item>`, `Co<Yield, Sent>` and
+/// `AsyncCo<Yield, Sent>`, each followed by `$yielder`, for coroutines the binding of the
+/// first resume's value, and the body in braces. `AsyncGen<Item> borrowing` makes a
+/// closure and body that borrow their environment instead of moving it.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __generator_body {
+    (AsyncGen<$item:ty>, $yielder:ident, { $($body:tt)* }) => {
+        $crate::__private::AsyncGen::new(
+            move |token: $crate::__private::YieldToken<$item>| async move {
+                $crate::__generator_body!(@handle Yielder, token, $yielder);
+                $($body)*
+            },
+        )
+    };
+    (AsyncGen<$item:ty> borrowing, $yielder:ident, { $($body:tt)* }) => {
+        $crate::__private::AsyncGen::new(|token: $crate::__private::YieldToken<$item>| async {
+            $crate::__generator_body!(@handle Yielder, token, $yielder);
+            $($body)*
+        })
+    };
+    (Generator<$item:ty>, $yielder:ident, { $($body:tt)* }) => {
+        $crate::__private::Generator::new(
+            move |token: $crate::__private::YieldToken<$item>| async move {
+                $crate::__generator_body!(@handle Yielder, token, $yielder);
+                $($body)*
+            },
+        )
+    };
+    (Co<$yielded:ty, $sent:ty>, $yielder:ident, $first:pat, { $($body:tt)* }) => {
+        $crate::__private::Co::<$yielded, $sent, _, _>::new(
+            move |token: $crate::__private::CoYieldToken<$yielded, $sent>, $first: $sent| {
+                async move {
+                    $crate::__generator_body!(@handle CoYielder, token, $yielder);
+                    $($body)*
+                }
+            },
+        )
+    };
+    (AsyncCo<$yielded:ty, $sent:ty>, $yielder:ident, $first:pat, { $($body:tt)* }) => {
+        $crate::__private::AsyncCo::<$yielded, $sent, _, _>::new(
+            move |token: $crate::__private::CoYieldToken<$yielded, $sent>, $first: $sent| {
+                async move {
+                    $crate::__generator_body!(@handle CoYielder, token, $yielder);
+                    $($body)*
+                }
+            },
+        )
+    };
+    // The handle, bounded by a borrow of `brand`, a local of the body future: the
+    // contract of `Yielder::new` / `CoYielder::new`.
+    (@handle $handle:ident, $token:ident, $yielder:ident) => {
+        let brand = $crate::__private::Brand::new();
+        #[allow(unused_mut, unused_variables)]
+        let mut $yielder = unsafe { $crate::__private::$handle::new($token, &brand) };
+    };
+}
+
 /// Not public API: what the macros' expansions refer to.
 #[doc(hidden)]
 pub mod __private {
@@ -172,4 +241,6 @@ pub mod __private {
     pub use crate::generator::{Generator, PinIterator};
     pub use crate::handle::{Brand, CoYieldToken, CoYielder, YieldToken, Yielder};
     pub use crate::try_item::{FromResidual, Try};
+
+    pub use crate::__generator_body as generator_body;
 }

@@ -556,6 +556,51 @@ mod coroutine_state_machine {
         assert!(message.contains("polled after it completed"), "{message}");
     }
 
+    /// A `CloseValue` whose `close_value` panics once: the next `aclose` still closes.
+    #[derive(Debug, PartialEq)]
+    struct Flaky(Option<u32>);
+
+    thread_local!(static PANICKED: Cell<bool> = const { Cell::new(false) });
+
+    impl agen::CloseValue for Flaky {
+        fn close_value() -> Self {
+            if !PANICKED.with(|p| p.replace(true)) {
+                panic!("close_value panics once");
+            }
+            Self(None)
+        }
+    }
+
+    #[agen::coroutine(first = first)]
+    async fn loops() -> impl AsyncCoroutine<Flaky, Yield = u32, Return = u32> {
+        let mut n = first.0.unwrap_or(0);
+        while let Flaky(Some(x)) = yield_!(n) {
+            n += x;
+        }
+        n
+    }
+
+    #[test]
+    fn aclose_after_a_panicking_close_value_still_closes() {
+        let mut co = pin!(loops());
+        assert_eq!(
+            block_on(co.as_mut().resume(Flaky(Some(1)))),
+            CoroutineState::Yielded(1)
+        );
+        assert_eq!(
+            block_on(co.as_mut().resume(Flaky(Some(1)))),
+            CoroutineState::Yielded(2)
+        );
+        let panicked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            block_on(co.as_mut().aclose())
+        }));
+        assert!(panicked.is_err());
+        // Polled by hand: a coroutine left waiting for a value would hang `block_on`.
+        let mut close = pin!(co.as_mut().aclose());
+        let polled = close.as_mut().poll(&mut Context::from_waker(Waker::noop()));
+        assert_eq!(polled, Poll::Ready(Some(2)));
+    }
+
     #[test]
     fn poll_resume_without_a_value_panics_clearly() {
         let mut co = pin!(cleans_up(Rc::default()));

@@ -367,7 +367,7 @@ const WHY: &str = "
 coroutine in registers. A stable generator cannot: its body is an `async` block whose
 `poll` returns `Poll<()>`, so every item goes through memory. Per item, agen's
 `poll_next` spends about 9 instructions on that hand-over (load the slot pointer the body
-holds, store the value and the FULL state, re-check the state after the poll, clear it,
+holds, store the value and the full flag, check the flag after the poll, clear it,
 reload the value) plus 2 on the yield future's resume check, on top of the coroutine's
 own state dispatch and the loop that nightly also pays. LLVM cannot forward the
 body's stores to the generator's loads because the body writes through a pointer it
@@ -379,15 +379,22 @@ into the slot's state byte, with the closure and the body future in a union (8 b
 smaller, 1-2 fewer per item with `dyn`, at first 3 more with `next`); then a single
 call site for the body's `poll` (9-13 fewer in W4, 5 in W1 `next`). Giving each
 benchmark cell its own instantiations (the measurement trap) changed every
-implementation's `next` figures, not agen's alone. `dyn` stays about 9 above the
-target, `next` about 1.
+implementation's `next` figures, not agen's alone. The sound handle (a token the body
+turns into a handle branded by one of its locals) and a state kept apart from the full
+flag, so that a destructor yielding while the body is dropped cannot be mistaken for a
+running body, cost 0-2 per item; the slots placed at the start of the body cell and the
+\"pending for something else\" path marked cold won most of that back. `dyn` stays about
+10 above the target, `next` about 1.
 
-**Size in W2, W4, W5.** agen keeps the yielded value in the generator (the slot: the
-value plus one state byte, 16 bytes for a `u64`) so that no thread-local is needed;
+**Size.** agen keeps the yielded value in the generator (the slot: the value plus a full
+flag and the body's state, 16 bytes for a `u64`) so that no thread-local is needed;
 async-stream keeps it on the consumer's stack and reaches it through a thread-local,
-keeping only a `done` flag. Where the body's own layout leaves no room to absorb the
-difference, agen is 8 bytes larger. Holding the value anywhere but in the generator
-means a thread-local or a wrapped waker, which TECHNIQUE.md rules out.
+keeping only a `done` flag. And the body holds both the token it was handed and the
+handle it made from it (8 bytes each): the handle carries a lifetime borrowed from the
+body, which is what keeps safe code from taking it out of the body, and the token, an
+argument of the body's closure, stays in the future after it is used. Holding the value
+anywhere but in the generator means a thread-local or a wrapped waker, which
+TECHNIQUE.md rules out.
 ";
 
 /// The crates whose versions the report names.

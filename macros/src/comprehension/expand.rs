@@ -380,8 +380,8 @@ fn first_iterable<'n>(comp: &Comprehension, names: &'n Names) -> (&'n Ident, Tok
 //     {
 //         // A generator of element futures that borrows the environment; each future
 //         // takes the clauses' bindings by value and borrows the rest.
-//         let producer = pin!(AsyncGen::new(|token| async {
-//             let mut y = /* the handle, from `token` (see `emit::handle_prologue`) */;
+//         let producer = pin!(AsyncGen::new(|token| async {   // `generator_body!`
+//             let mut y = /* the handle, from `token` */;
 //             for x in xs { if c(x) {
 //                 let b = Bindings((x,));
 //                 y.yield_(async { let (x,) = b.into_inner(); elem }).await;
@@ -423,15 +423,12 @@ fn eager_buffered(comp: &Comprehension, buffering: &Buffering, names: &Names) ->
         }).await;
     };
     let loops = nest(&comp.clauses, Style::InPlace, None, names, each);
-    let token = &handle.token;
-    let prologue = crate::emit::handle_prologue(&handle, quote!(::agen::__private::Yielder));
     let new = buffered_new(buffering, &quote!(#item));
     // `into_stream` wraps it for `next`; `Buffered` is `Unpin`, so no pinning needed.
     let drive = quote! {
-        let #item = ::core::pin::pin!(::agen::__private::AsyncGen::new(|#token| async {
-            #prologue
-            #loops
-        }));
+        let #item = ::core::pin::pin!(::agen::__private::generator_body!(
+            AsyncGen<_> borrowing, #yielder, { #loops }
+        ));
         let mut #buffered = ::agen::__private::into_stream(#new);
         let mut #out = ::agen::__private::Vec::new();
     };

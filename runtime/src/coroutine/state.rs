@@ -126,8 +126,11 @@ where
                     Poll::Ready(CoroutineState::Yielded(value)) => drop(value),
                 }
             }
+            // The value first: a `close_value` that panics leaves the coroutine as it
+            // was, not waiting for a value that never comes.
+            let close = R::close_value();
             *this.closing = true;
-            this.cell.slots().sent.put(R::close_value());
+            this.cell.slots().sent.put(close);
         }
         match this.poll::<true>(cx) {
             Poll::Pending => Poll::Pending,

@@ -2,7 +2,6 @@
 
 use std::collections::HashMap;
 
-
 use agen::collect;
 use futures_core::Stream;
 

@@ -1,0 +1,41 @@
+// The attack: point `::agen` at this crate, give `__private::Brand::new` a `'static`
+// borrow, capture the handle from a rewritten yield, keep it in a thread-local. The
+// expansion never calls the look-alike: the handle is still bounded by the body.
+#![forbid(unsafe_code)]
+
+extern crate self as agen;
+
+pub mod __private {
+    pub use real_agen::__private::*;
+
+    pub struct Brand;
+
+    impl Brand {
+        pub fn new() -> &'static real_agen::Brand {
+            static BRAND: real_agen::Brand = real_agen::Brand::new();
+            &BRAND
+        }
+    }
+}
+
+use std::cell::RefCell;
+
+thread_local! {
+    static STOLEN: RefCell<Option<real_agen::Yielder<'static, String>>> = const { RefCell::new(None) };
+}
+
+macro_rules! grab {
+    ({ if false $guard:tt $handle:ident . $($rest:tt)* }) => {
+        $handle
+    };
+}
+
+#[real_agen::async_gen]
+async fn victim() -> String {
+    let handle = grab!(yield_!(String::new()));
+    STOLEN.with(|stolen| *stolen.borrow_mut() = Some(handle));
+}
+
+fn main() {
+    let _ = victim();
+}
