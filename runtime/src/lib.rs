@@ -167,24 +167,32 @@ macro_rules! yield_from {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __generator_body {
+    // Each arm writes the handle's prologue out itself: an arm that took the token as
+    // an argument could be invoked with a token stolen from elsewhere.
     (AsyncGen<$item:ty>, $yielder:ident, { $($body:tt)* }) => {
         $crate::__private::AsyncGen::new(
             move |token: $crate::__private::YieldToken<$item>| async move {
-                $crate::__generator_body!(@handle Yielder, token, $yielder);
+                let brand = $crate::__private::Brand::new();
+                #[allow(unused_mut, unused_variables)]
+                let mut $yielder = unsafe { $crate::__private::Yielder::new(token, &brand) };
                 $($body)*
             },
         )
     };
     (AsyncGen<$item:ty> borrowing, $yielder:ident, { $($body:tt)* }) => {
         $crate::__private::AsyncGen::new(|token: $crate::__private::YieldToken<$item>| async {
-            $crate::__generator_body!(@handle Yielder, token, $yielder);
+            let brand = $crate::__private::Brand::new();
+            #[allow(unused_mut, unused_variables)]
+            let mut $yielder = unsafe { $crate::__private::Yielder::new(token, &brand) };
             $($body)*
         })
     };
     (Generator<$item:ty>, $yielder:ident, { $($body:tt)* }) => {
         $crate::__private::Generator::new(
             move |token: $crate::__private::YieldToken<$item>| async move {
-                $crate::__generator_body!(@handle Yielder, token, $yielder);
+                let brand = $crate::__private::Brand::new();
+                #[allow(unused_mut, unused_variables)]
+                let mut $yielder = unsafe { $crate::__private::Yielder::new(token, &brand) };
                 $($body)*
             },
         )
@@ -193,7 +201,10 @@ macro_rules! __generator_body {
         $crate::__private::Co::<$yielded, $sent, _, _>::new(
             move |token: $crate::__private::CoYieldToken<$yielded, $sent>, $first: $sent| {
                 async move {
-                    $crate::__generator_body!(@handle CoYielder, token, $yielder);
+                    let brand = $crate::__private::Brand::new();
+                    #[allow(unused_mut, unused_variables)]
+                    let mut $yielder =
+                        unsafe { $crate::__private::CoYielder::new(token, &brand) };
                     $($body)*
                 }
             },
@@ -203,18 +214,14 @@ macro_rules! __generator_body {
         $crate::__private::AsyncCo::<$yielded, $sent, _, _>::new(
             move |token: $crate::__private::CoYieldToken<$yielded, $sent>, $first: $sent| {
                 async move {
-                    $crate::__generator_body!(@handle CoYielder, token, $yielder);
+                    let brand = $crate::__private::Brand::new();
+                    #[allow(unused_mut, unused_variables)]
+                    let mut $yielder =
+                        unsafe { $crate::__private::CoYielder::new(token, &brand) };
                     $($body)*
                 }
             },
         )
-    };
-    // The handle, bounded by a borrow of `brand`, a local of the body future: the
-    // contract of `Yielder::new` / `CoYielder::new`.
-    (@handle $handle:ident, $token:ident, $yielder:ident) => {
-        let brand = $crate::__private::Brand::new();
-        #[allow(unused_mut, unused_variables)]
-        let mut $yielder = unsafe { $crate::__private::$handle::new($token, &brand) };
     };
 }
 
