@@ -106,8 +106,9 @@ pub trait AsyncCoroutine<R = ()> {
     /// one resume. [`AsyncCoroutine::resume`] does this for you.
     ///
     /// # Panics
-    /// When the coroutine has completed, or when a new value is sent while the body is
-    /// still in the middle of the step that a dropped resume future started.
+    /// When the coroutine has completed, when a new value is sent while the body is
+    /// still in the middle of the step that a dropped resume future started, when no
+    /// value is passed outside such a step, and once `aclose` has sent the close value.
     fn poll_resume(
         self: Pin<&mut Self>,
         cx: &mut Context<'_>,

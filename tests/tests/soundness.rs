@@ -601,6 +601,32 @@ mod coroutine_state_machine {
         assert_eq!(polled, Poll::Ready(Some(2)));
     }
 
+    /// A resume slipped into the middle of an `aclose` would hand out what the body
+    /// yields after it was told to close, and leave `aclose` waiting forever.
+    #[test]
+    fn a_resume_while_closing_panics() {
+        let mut co = pin!(cleans_up(Rc::default()));
+        assert_eq!(
+            block_on(co.as_mut().resume(Some(1))),
+            CoroutineState::Yielded(10)
+        );
+        {
+            let mut close = pin!(co.as_mut().aclose());
+            let polled = close.as_mut().poll(&mut Context::from_waker(Waker::noop()));
+            assert!(polled.is_pending(), "the cleanup waits");
+        }
+        let panic = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let _ = co
+                .as_mut()
+                .poll_resume(&mut Context::from_waker(Waker::noop()), &mut None);
+        }))
+        .unwrap_err();
+        let message = panic.downcast_ref::<&str>().unwrap();
+        assert!(message.contains("after `aclose`"), "{message}");
+        // `aclose` itself goes on.
+        assert_eq!(block_on(co.as_mut().aclose()), Some("closed"));
+    }
+
     #[test]
     fn poll_resume_without_a_value_panics_clearly() {
         let mut co = pin!(cleans_up(Rc::default()));

@@ -93,6 +93,9 @@ where
         arg: &mut Option<R>,
     ) -> Poll<CoroutineState<Y, Fut::Output>> {
         let mut this = self.project();
+        if *this.closing {
+            resumed_while_closing();
+        }
         match arg.take() {
             Some(arg) => this.deliver::<true>(arg),
             None if *this.mid_step => {}
@@ -224,6 +227,16 @@ fn resumed_mid_step() -> ! {
         "async coroutine already running: resumed with a new value while its body is still \
          in the step that a dropped `resume` future started; drive each `resume` future to \
          completion (`aclose` may still be used: it finishes that step first)"
+    )
+}
+
+#[cold]
+#[inline(never)]
+#[track_caller]
+fn resumed_while_closing() -> ! {
+    panic!(
+        "async coroutine resumed after `aclose` sent it the close value: drive the `aclose` \
+         future to completion instead"
     )
 }
 
