@@ -1,0 +1,30 @@
+fn pairs(
+    __agen_arg0: (u32, u32),
+    _unused: String,
+    mut n: usize,
+) -> impl ::agen::__private::FusedStream<Item = u32> {
+    ::agen::__private::AsyncGen::new(move |token: ::agen::__private::YieldToken<u32>| async move {
+        let brand = ::agen::__private::Brand::new();
+        #[allow(unused_mut, unused_variables)]
+        let mut yielder = unsafe { ::agen::__private::Yielder::new(token, &brand) };
+        let __agen_arg0 = __agen_arg0;
+        let (a, b) = __agen_arg0;
+        let _ = &_unused;
+        let _ = &n;
+        #[allow(unused_labels)]
+        let () = 'a_yield_must_be_directly_in_the_generator_body: {
+            while n > 0 {
+                n -= 1;
+                {
+                    if false {
+                        loop {
+                            break 'a_yield_must_be_directly_in_the_generator_body;
+                        }
+                    }
+                    yielder.yield_(a + b).await
+                };
+            }
+        };
+    })
+}
+fn main() {}

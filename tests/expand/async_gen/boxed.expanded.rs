@@ -1,0 +1,34 @@
+fn repeat<'a: '__agen, '__agen>(
+    word: &'a str,
+    n: usize,
+) -> ::core::pin::Pin<
+    ::agen::__private::Box<
+        dyn ::agen::__private::Stream<Item = &'a str> + ::core::marker::Send + '__agen,
+    >,
+> {
+    ::agen::__private::Box::pin(
+        ::agen::__private::AsyncGen::new(move |
+            token: ::agen::__private::YieldToken<&'a str>|
+        async move {
+            let brand = ::agen::__private::Brand::new();
+            #[allow(unused_mut, unused_variables)]
+            let mut yielder = unsafe { ::agen::__private::Yielder::new(token, &brand) };
+            let _ = &word;
+            let _ = &n;
+            #[allow(unused_labels)]
+            let () = 'a_yield_must_be_directly_in_the_generator_body: {
+                for _ in 0..n {
+                    {
+                        if false {
+                            loop {
+                                break 'a_yield_must_be_directly_in_the_generator_body;
+                            }
+                        }
+                        yielder.yield_(word).await
+                    };
+                }
+            };
+        }),
+    )
+}
+fn main() {}

@@ -1,0 +1,28 @@
+fn shared<'__agen>(
+    value: std::rc::Rc<u32>,
+) -> ::core::pin::Pin<
+    ::agen::__private::Box<dyn ::agen::__private::Stream<Item = u32> + '__agen>,
+> {
+    ::agen::__private::Box::pin(
+        ::agen::__private::AsyncGen::new(move |
+            token: ::agen::__private::YieldToken<u32>|
+        async move {
+            let brand = ::agen::__private::Brand::new();
+            #[allow(unused_mut, unused_variables)]
+            let mut yielder = unsafe { ::agen::__private::Yielder::new(token, &brand) };
+            let _ = &value;
+            #[allow(unused_labels)]
+            let () = 'a_yield_must_be_directly_in_the_generator_body: {
+                {
+                    if false {
+                        loop {
+                            break 'a_yield_must_be_directly_in_the_generator_body;
+                        }
+                    }
+                    yielder.yield_(*value).await
+                };
+            };
+        }),
+    )
+}
+fn main() {}

@@ -1,0 +1,14 @@
+struct Store {
+    items: Vec<String>,
+}
+
+impl Store {
+    #[agen::async_gen]
+    async fn names(&self, prefix: &str) -> String {
+        for item in &self.items {
+            yield_!(format!("{prefix}{item}"));
+        }
+    }
+}
+
+fn main() {}

@@ -1,0 +1,43 @@
+fn parsed(
+    lines: Vec<String>,
+) -> impl ::agen::__private::FusedStream<Item = Result<u32, std::num::ParseIntError>> {
+    ::agen::__private::AsyncGen::new(move |
+        token: ::agen::__private::YieldToken<Result<u32, std::num::ParseIntError>>|
+    async move {
+        let brand = ::agen::__private::Brand::new();
+        #[allow(unused_mut, unused_variables)]
+        let mut yielder = unsafe { ::agen::__private::Yielder::new(token, &brand) };
+        let _ = &lines;
+        #[allow(unused_labels)]
+        let () = 'a_yield_must_be_directly_in_the_generator_body: {
+            if lines.is_empty() {
+                return;
+            }
+            for line in lines {
+                {
+                    if false {
+                        loop {
+                            break 'a_yield_must_be_directly_in_the_generator_body;
+                        }
+                    }
+                    yielder
+                        .yield_(
+                            Ok(
+                                match ::agen::__private::Try::branch(line.trim().parse()) {
+                                    ::core::ops::ControlFlow::Continue(value) => value,
+                                    ::core::ops::ControlFlow::Break(residual) => {
+                                        yielder.yield_residual(residual);
+                                        loop {
+                                            break 'a_yield_must_be_directly_in_the_generator_body;
+                                        }
+                                    }
+                                },
+                            ),
+                        )
+                        .await
+                };
+            }
+        };
+    })
+}
+fn main() {}

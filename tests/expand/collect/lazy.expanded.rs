@@ -1,0 +1,75 @@
+#![feature(prelude_import)]
+extern crate std;
+#[prelude_import]
+use std::prelude::rust_2024::*;
+use futures_core::Stream;
+
+fn lazy(
+    xs: Vec<u32>,
+    s: impl Stream<Item = u32>,
+) -> (impl Iterator<Item = u32>, impl Stream<Item = u32>) {
+    (
+        {
+            let __agen_first = ::core::iter::IntoIterator::into_iter(xs);
+            {
+                ::agen::__private::Box::pin(::agen::__private::Generator::new(
+                    move |token: ::agen::__private::YieldToken<_>| async move {
+                        let brand = ::agen::__private::Brand::new();
+                        #[allow(unused_mut, unused_variables)]
+                        let mut yielder = unsafe { ::agen::__private::Yielder::new(token, &brand) };
+                        #[allow(unused_labels)]
+                        let () = 'a_yield_must_be_directly_in_the_generator_body: {
+                            for x in __agen_first {
+                                {
+                                    if false {
+                                        loop {
+                                            break 'a_yield_must_be_directly_in_the_generator_body;
+                                        }
+                                    }
+                                    yielder.yield_(x + 1).await
+                                };
+                            }
+                        };
+                    },
+                ))
+            }
+        },
+        {
+            let __agen_first = ::agen::__private::into_stream(s);
+            {
+                ::agen::__private::AsyncGen::new(
+                    move |token: ::agen::__private::YieldToken<_>| async move {
+                        let brand = ::agen::__private::Brand::new();
+                        #[allow(unused_mut, unused_variables)]
+                        let mut yielder = unsafe { ::agen::__private::Yielder::new(token, &brand) };
+                        #[allow(unused_labels)]
+                        let () = 'a_yield_must_be_directly_in_the_generator_body: {
+                            {
+                                let mut __agen_stream = {
+                                    super let mut pinned = __agen_first;
+                                    unsafe { ::core::pin::Pin::new_unchecked(&mut pinned) }
+                                };
+                                while let ::core::option::Option::Some(__agen_item) =
+                                    ::agen::__private::next(__agen_stream.as_mut()).await
+                                {
+                                    let x = __agen_item;
+                                    if x > 0 {
+                                        {
+                                            if false {
+                                                loop {
+                                                    break 'a_yield_must_be_directly_in_the_generator_body;
+                                                }
+                                            }
+                                            yielder.yield_(x * 2).await
+                                        };
+                                    }
+                                }
+                            }
+                        };
+                    },
+                )
+            }
+        },
+    )
+}
+fn main() {}

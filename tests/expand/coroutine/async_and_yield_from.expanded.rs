@@ -1,0 +1,72 @@
+#![feature(prelude_import)]
+extern crate std;
+#[prelude_import]
+use std::prelude::rust_2024::*;
+use agen::AsyncCoroutine;
+
+fn echo() -> impl AsyncCoroutine<Option<u32>, Yield = u32, Return = usize> {
+    ::agen::__private::AsyncCo::<u32, Option<u32>, _, _>::new(
+        move |token: ::agen::__private::CoYieldToken<u32, Option<u32>>, first: Option<u32>| async move {
+            let brand = ::agen::__private::Brand::new();
+            #[allow(unused_mut, unused_variables)]
+            let mut yielder = unsafe { ::agen::__private::CoYielder::new(token, &brand) };
+            #[allow(unused_labels)]
+            let returned: usize = 'a_yield_must_be_directly_in_the_generator_body: {
+                let mut n = 0;
+                let mut next = first;
+                while let Some(x) = next {
+                    n += 1;
+                    next = {
+                        if false {
+                            loop {
+                                break 'a_yield_must_be_directly_in_the_generator_body
+                                                    ::agen::__private::dead();
+                            }
+                        }
+                        yielder.yield_(x).await
+                    };
+                }
+                n
+            };
+            returned
+        },
+    )
+}
+fn delegating() -> impl AsyncCoroutine<Option<u32>, Yield = u32, Return = usize> {
+    ::agen::__private::AsyncCo::<u32, Option<u32>, _, _>::new(
+        move |token: ::agen::__private::CoYieldToken<u32, Option<u32>>, first: Option<u32>| async move {
+            let brand = ::agen::__private::Brand::new();
+            #[allow(unused_mut, unused_variables)]
+            let mut yielder = unsafe { ::agen::__private::CoYielder::new(token, &brand) };
+            #[allow(unused_labels)]
+            let returned: usize = 'a_yield_must_be_directly_in_the_generator_body: {
+                {
+                    let sub = yielder.async_delegate_to(echo());
+                    let mut sub = {
+                        super let mut pinned = sub;
+                        unsafe { ::core::pin::Pin::new_unchecked(&mut pinned) }
+                    };
+                    let mut sent = first;
+                    loop {
+                        match ::agen::__private::async_delegate_resume(sub.as_mut(), sent).await {
+                            ::agen::__private::CoroutineState::Yielded(value) => {
+                                sent = {
+                                    if false {
+                                        loop {
+                                            break 'a_yield_must_be_directly_in_the_generator_body
+                                                                ::agen::__private::dead();
+                                        }
+                                    }
+                                    yielder.yield_(value).await
+                                }
+                            }
+                            ::agen::__private::CoroutineState::Complete(value) => break value,
+                        }
+                    }
+                }
+            };
+            returned
+        },
+    )
+}
+fn main() {}

@@ -1,0 +1,45 @@
+use agen::Coroutine;
+fn countdown<'__agen>(
+    from: u32,
+) -> ::core::pin::Pin<
+    ::agen::__private::Box<
+        dyn Coroutine<
+            (),
+            Yield = u32,
+            Return = &'static str,
+        > + ::core::marker::Send + '__agen,
+    >,
+> {
+    ::agen::__private::Box::pin(
+        ::agen::__private::Co::<
+            u32,
+            (),
+            _,
+            _,
+        >::new(move |token: ::agen::__private::CoYieldToken<u32, ()>, first_resume: ()| async move {
+            let brand = ::agen::__private::Brand::new();
+            #[allow(unused_mut, unused_variables)]
+            let mut yielder = unsafe {
+                ::agen::__private::CoYielder::new(token, &brand)
+            };
+            let _ = &from;
+            ::agen::__private::unnamed_first_resume::<()>(first_resume);
+            #[allow(unused_labels)]
+            let returned: &'static str = 'a_yield_must_be_directly_in_the_generator_body: {
+                for i in (1..=from).rev() {
+                    {
+                        if false {
+                            loop {
+                                break 'a_yield_must_be_directly_in_the_generator_body ::agen::__private::dead();
+                            }
+                        }
+                        yielder.yield_(i).await
+                    };
+                }
+                "liftoff"
+            };
+            returned
+        }),
+    )
+}
+fn main() {}

@@ -1,0 +1,33 @@
+use agen::Coroutine;
+fn total() -> impl Coroutine<u32, Yield = u32, Return = u32> {
+    ::agen::__private::Co::<
+        u32,
+        u32,
+        _,
+        _,
+    >::new(move |token: ::agen::__private::CoYieldToken<u32, u32>, first: u32| async move {
+        let brand = ::agen::__private::Brand::new();
+        #[allow(unused_mut, unused_variables)]
+        let mut yielder = unsafe { ::agen::__private::CoYielder::new(token, &brand) };
+        #[allow(unused_labels)]
+        let returned: u32 = 'a_yield_must_be_directly_in_the_generator_body: {
+            let mut sum = first;
+            loop {
+                let x = {
+                    if false {
+                        loop {
+                            break 'a_yield_must_be_directly_in_the_generator_body ::agen::__private::dead();
+                        }
+                    }
+                    yielder.yield_(sum).await
+                };
+                if x == 0 {
+                    break 'a_yield_must_be_directly_in_the_generator_body sum;
+                }
+                sum += x;
+            }
+        };
+        returned
+    })
+}
+fn main() {}

@@ -1,0 +1,15 @@
+use agen::Coroutine;
+
+#[agen::coroutine(first = first)]
+fn total() -> impl Coroutine<u32, Yield = u32, Return = u32> {
+    let mut sum = first;
+    loop {
+        let x = yield_!(sum);
+        if x == 0 {
+            return sum;
+        }
+        sum += x;
+    }
+}
+
+fn main() {}

@@ -1,0 +1,42 @@
+fn three() -> impl agen::Coroutine<(), Yield = u8, Return = ()> {
+    ::agen::__private::Co::<
+        u8,
+        (),
+        _,
+        _,
+    >::new(move |token: ::agen::__private::CoYieldToken<u8, ()>, first_resume: ()| async move {
+        let brand = ::agen::__private::Brand::new();
+        #[allow(unused_mut, unused_variables)]
+        let mut yielder = unsafe { ::agen::__private::CoYielder::new(token, &brand) };
+        ::agen::__private::unnamed_first_resume::<()>(first_resume);
+        #[allow(unused_labels)]
+        let returned: () = 'a_yield_must_be_directly_in_the_generator_body: {
+            {
+                if false {
+                    loop {
+                        break 'a_yield_must_be_directly_in_the_generator_body ::agen::__private::dead();
+                    }
+                }
+                yielder.yield_(1).await
+            };
+            {
+                if false {
+                    loop {
+                        break 'a_yield_must_be_directly_in_the_generator_body ::agen::__private::dead();
+                    }
+                }
+                yielder.yield_(2).await
+            };
+            {
+                if false {
+                    loop {
+                        break 'a_yield_must_be_directly_in_the_generator_body ::agen::__private::dead();
+                    }
+                }
+                yielder.yield_(3).await
+            };
+        };
+        returned
+    })
+}
+fn main() {}

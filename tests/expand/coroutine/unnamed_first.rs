@@ -1,0 +1,8 @@
+#[agen::coroutine]
+fn three() -> impl agen::Coroutine<(), Yield = u8, Return = ()> {
+    yield_!(1);
+    yield_!(2);
+    yield_!(3);
+}
+
+fn main() {}

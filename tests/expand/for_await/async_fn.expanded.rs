@@ -1,0 +1,23 @@
+#![feature(prelude_import)]
+extern crate std;
+#[prelude_import]
+use std::prelude::rust_2024::*;
+use futures_core::Stream;
+
+async fn sum(s: impl Stream<Item = u32>) -> u32 {
+    let mut total = 0;
+    {
+        let mut stream = {
+            super let mut pinned = ::agen::__private::into_stream(s);
+            unsafe { ::core::pin::Pin::new_unchecked(&mut pinned) }
+        };
+        while let ::core::option::Option::Some(item) =
+            ::agen::__private::next(stream.as_mut()).await
+        {
+            let x = item;
+            total += x;
+        }
+    }
+    total
+}
+fn main() {}

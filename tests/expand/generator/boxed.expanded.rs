@@ -1,0 +1,42 @@
+fn tree<'__agen>(
+    depth: u32,
+) -> ::core::pin::Pin<
+    ::agen::__private::Box<
+        dyn ::agen::PinIterator<Item = u32> + ::core::marker::Send + '__agen,
+    >,
+> {
+    ::agen::__private::Box::pin(
+        ::agen::__private::Generator::new(move |
+            token: ::agen::__private::YieldToken<u32>|
+        async move {
+            let brand = ::agen::__private::Brand::new();
+            #[allow(unused_mut, unused_variables)]
+            let mut yielder = unsafe { ::agen::__private::Yielder::new(token, &brand) };
+            let _ = &depth;
+            #[allow(unused_labels)]
+            let () = 'a_yield_must_be_directly_in_the_generator_body: {
+                {
+                    if false {
+                        loop {
+                            break 'a_yield_must_be_directly_in_the_generator_body;
+                        }
+                    }
+                    yielder.yield_(depth).await
+                };
+                if depth > 0 {
+                    for item in tree(depth - 1) {
+                        {
+                            if false {
+                                loop {
+                                    break 'a_yield_must_be_directly_in_the_generator_body;
+                                }
+                            }
+                            yielder.yield_(item).await
+                        };
+                    }
+                }
+            };
+        }),
+    )
+}
+fn main() {}

@@ -1,0 +1,30 @@
+fn words<'__agen_lt0: '__agen, '__agen>(
+    text: &'__agen_lt0 str,
+) -> ::core::pin::Pin<
+    ::agen::__private::Box<dyn ::agen::PinIterator<Item = &str> + '__agen>,
+> {
+    ::agen::__private::Box::pin(
+        ::agen::__private::Generator::new(move |
+            token: ::agen::__private::YieldToken<&str>|
+        async move {
+            let brand = ::agen::__private::Brand::new();
+            #[allow(unused_mut, unused_variables)]
+            let mut yielder = unsafe { ::agen::__private::Yielder::new(token, &brand) };
+            let _ = &text;
+            #[allow(unused_labels)]
+            let () = 'a_yield_must_be_directly_in_the_generator_body: {
+                for word in text.split_whitespace() {
+                    {
+                        if false {
+                            loop {
+                                break 'a_yield_must_be_directly_in_the_generator_body;
+                            }
+                        }
+                        yielder.yield_(word).await
+                    };
+                }
+            };
+        }),
+    )
+}
+fn main() {}

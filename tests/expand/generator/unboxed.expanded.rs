@@ -1,0 +1,22 @@
+fn evens(below: u32) -> ::agen::Generator<u32, impl ::agen::GenBody<u32>> {
+    ::agen::__private::Generator::new(move |token: ::agen::__private::YieldToken<u32>| async move {
+        let brand = ::agen::__private::Brand::new();
+        #[allow(unused_mut, unused_variables)]
+        let mut yielder = unsafe { ::agen::__private::Yielder::new(token, &brand) };
+        let _ = &below;
+        #[allow(unused_labels)]
+        let () = 'a_yield_must_be_directly_in_the_generator_body: {
+            for i in (0..below).step_by(2) {
+                {
+                    if false {
+                        loop {
+                            break 'a_yield_must_be_directly_in_the_generator_body;
+                        }
+                    }
+                    yielder.yield_(i).await
+                };
+            }
+        };
+    })
+}
+fn main() {}

@@ -1,0 +1,58 @@
+#![feature(prelude_import)]
+extern crate std;
+#[prelude_import]
+use std::prelude::rust_2024::*;
+fn main() {
+    let inner = {
+        ::agen::__private::AsyncGen::new(
+            move |token: ::agen::__private::YieldToken<_>| async move {
+                let brand = ::agen::__private::Brand::new();
+                #[allow(unused_mut, unused_variables)]
+                let mut yielder = unsafe { ::agen::__private::Yielder::new(token, &brand) };
+                #[allow(unused_labels)]
+                let () = 'a_yield_must_be_directly_in_the_generator_body: {
+                    {
+                        if false {
+                            loop {
+                                break 'a_yield_must_be_directly_in_the_generator_body;
+                            }
+                        }
+                        yielder.yield_(1u32).await
+                    };
+                };
+            },
+        )
+    };
+    let _ = {
+        ::agen::__private::AsyncGen::new(
+            move |token: ::agen::__private::YieldToken<u64>| async move {
+                let brand = ::agen::__private::Brand::new();
+                #[allow(unused_mut, unused_variables)]
+                let mut yielder = unsafe { ::agen::__private::Yielder::new(token, &brand) };
+                #[allow(unused_labels)]
+                let () = 'a_yield_must_be_directly_in_the_generator_body: {
+                    {
+                        let mut stream = {
+                            super let mut pinned =
+                                                ::agen::__private::into_stream(inner);
+                            unsafe { ::core::pin::Pin::new_unchecked(&mut pinned) }
+                        };
+                        while let ::core::option::Option::Some(item) =
+                            ::agen::__private::next(stream.as_mut()).await
+                        {
+                            let x = item;
+                            {
+                                if false {
+                                    loop {
+                                        break 'a_yield_must_be_directly_in_the_generator_body;
+                                    }
+                                }
+                                yielder.yield_(u64::from(x)).await
+                            };
+                        }
+                    }
+                };
+            },
+        )
+    };
+}

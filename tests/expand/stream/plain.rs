@@ -1,0 +1,7 @@
+fn main() {
+    let _ = agen::stream! {
+        for i in 0..3u32 {
+            yield i;
+        }
+    };
+}
