@@ -1,76 +1,103 @@
-//! What every generator function's expansion shares: error collection, the body
-//! rewrite, the closure the runtime types are built from, the `boxed` options, and the
-//! emitted function.
+//! What an expansion writes around a rewritten body: the runtime value that holds it,
+//! the `boxed` options' return type, and the emitted function.
 
 use proc_macro2::{Span, TokenStream};
-use quote::quote;
-use syn::{Attribute, Ident, Signature, Stmt, Visibility};
+use quote::{ToTokens, quote, quote_spanned};
+use syn::spanned::Spanned;
+use syn::{Attribute, Ident, Signature, Stmt, Type, Visibility};
 
-use crate::args::Boxing;
+use crate::errors::Errors;
+use crate::form::CoTypes;
+use crate::options::Boxing;
+use crate::rewrite::Names;
 use crate::signature;
-use crate::visit::{Kind, Names, Rewriter};
 
-/// Combines errors into one `compile_error!` list.
-pub(crate) fn combine(errors: Vec<syn::Error>) -> Option<syn::Error> {
-    let mut errors = errors.into_iter();
-    let mut first = errors.next()?;
-    first.extend(errors);
-    Some(first)
+/// The runtime type a body goes in.
+pub(crate) enum Holder<'a> {
+    /// A stream (`AsyncGen`); the item type, `None` to infer it.
+    AsyncGen(Option<&'a Type>),
+    /// An iterator (`Generator`), pinned in a box unless the caller does otherwise.
+    Generator(Option<&'a Type>),
+    /// A coroutine (`Co`, or `AsyncCo` when `is_async`), with the binding of its first
+    /// resume's value (unnamed: it must be `()`).
+    Coroutine {
+        types: &'a CoTypes,
+        first: Option<&'a Ident>,
+        is_async: bool,
+    },
 }
 
-/// The error for a generator attribute on a function without a body (a trait method
-/// declaration), with the declaration to write instead.
-pub(crate) fn needs_body(sig: &Signature, attr: &str, declaration: &str) -> syn::Error {
-    syn::Error::new(
-        sig.ident.span(),
-        format!(
-            "`#[{attr}]` goes on a function with a body; in a trait, declare \
-             `{declaration}` and put `#[{attr}]` on the impl's method"
-        ),
-    )
-}
-
-/// Rewrites the body for `kind`, unless the signature already failed: then the body is
-/// left out, so its errors do not pile up on top of the signature's, and callers still
-/// see the intended signature.
-pub(crate) fn rewrite_body(
-    kind: Kind,
-    names: &Names,
-    stmts: &mut Vec<Stmt>,
-    errors: &mut Vec<syn::Error>,
-) {
-    if errors.is_empty() {
-        errors.extend(Rewriter::new(kind, names.clone()).rewrite(stmts));
-    } else {
-        stmts.clear();
-    }
-}
-
-/// The closure a generator is built from, handed to its runtime type's constructor
-/// (`runtime`: `AsyncGen` or `Generator`).
+/// The value that holds a generator's body: the runtime type made from a closure that
+/// builds the body future.
 ///
 /// Output: `generator_body!(AsyncGen<Item>, yielder, { prelude; let () = 'body: { stmts }; })`,
 /// which the runtime expands to
-/// `AsyncGen::new(move |token| async move { let yielder = /* from token */; prelude; .. })`.
+/// `AsyncGen::new(move |token| async move { let yielder = /* from token */; prelude; .. })`
+/// (a coroutine's block is typed with its return type and is the body's value).
+///
 /// Making the handle is the one `unsafe` step of an expansion: it is left to that
 /// macro, which names what it relies on with `$crate` paths a user crate cannot
 /// redirect (a proc macro's `::agen::..` paths can be), and it is never among the
 /// tokens a user macro in the body is given.
-pub(crate) fn body_closure(
-    runtime: &str,
+pub(crate) fn holder(
+    holder: &Holder<'_>,
     names: &Names,
-    item: TokenStream,
-    prelude: TokenStream,
+    prelude: &TokenStream,
     stmts: &[Stmt],
 ) -> TokenStream {
-    let runtime = Ident::new(runtime, Span::call_site());
-    let Names { yielder, label, .. } = names;
-    quote! {
-        ::agen::__private::generator_body!(#runtime<#item>, #yielder, {
-            #prelude
-            #[allow(unused_labels)]
-            let () = #label: { #(#stmts)* };
-        })
+    let Names { yielder, label } = names;
+    let item = |item: Option<&Type>| item.map_or_else(|| quote!(_), ToTokens::to_token_stream);
+    match holder {
+        Holder::AsyncGen(ty) | Holder::Generator(ty) => {
+            let runtime = match holder {
+                Holder::AsyncGen(_) => quote!(AsyncGen),
+                _ => quote!(Generator),
+            };
+            let item = item(*ty);
+            quote! {
+                ::agen::__private::generator_body!(#runtime<#item>, #yielder, {
+                    #prelude
+                    #[allow(unused_labels)]
+                    let () = #label: { #(#stmts)* };
+                })
+            }
+        }
+        Holder::Coroutine {
+            types,
+            first,
+            is_async,
+        } => {
+            let CoTypes {
+                sent, yielded, ret, ..
+            } = types;
+            let runtime = if *is_async {
+                quote!(AsyncCo)
+            } else {
+                quote!(Co)
+            };
+            let (first, first_check) = match first {
+                Some(name) => (name.to_token_stream(), TokenStream::new()),
+                None => {
+                    let sent_span = sent.span();
+                    let unnamed =
+                        Ident::new("first_resume", Span::mixed_site().located_at(sent_span));
+                    (
+                        unnamed.to_token_stream(),
+                        quote_spanned!(sent_span=> ::agen::__private::unnamed_first_resume::<#sent>(#unnamed);),
+                    )
+                }
+            };
+            let returned = Ident::new("returned", Span::mixed_site());
+            quote! {
+                ::agen::__private::generator_body!(#runtime<#yielded, #sent>, #yielder, #first, {
+                    #prelude
+                    #first_check
+                    #[allow(unused_labels)]
+                    let #returned: #ret = #label: { #(#stmts)* };
+                    #returned
+                })
+            }
+        }
     }
 }
 
@@ -93,13 +120,13 @@ pub(crate) fn boxed(
 
 /// The emitted function: its errors, its attributes, the rewritten signature and body.
 pub(crate) fn function(
-    errors: Vec<syn::Error>,
+    errors: &Errors,
     attrs: &[Attribute],
     vis: &Visibility,
     sig: &Signature,
-    block: TokenStream,
+    block: &TokenStream,
 ) -> TokenStream {
-    let errors = combine(errors).map(syn::Error::into_compile_error);
+    let errors = errors.to_compile_errors();
     quote! {
         #errors
         #(#attrs)*

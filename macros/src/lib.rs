@@ -1,71 +1,66 @@
 //! Procedural macros of [agen](https://docs.rs/agen). Depend on `agen`, which
 //! re-exports them and documents them; this crate is an implementation detail.
+//!
+//! Every macro goes one way: parse, validate, rewrite the body, emit. The attribute
+//! forms share one driver (`function.rs`, with what differs between them in
+//! `form.rs`), the block forms and `collect!`'s lazy forms share `block.rs`, and all of
+//! them share one body rewriter (`rewrite/`) and one error collector (`errors.rs`).
+//! `ARCHITECTURE.md` at the repository's root has the map.
 
 #![forbid(unsafe_code)]
 
-mod args;
+mod block;
 mod comprehension;
-mod coroutine;
 mod emit;
-mod expand;
-mod generator;
+mod errors;
+mod form;
+mod function;
+mod options;
+mod rewrite;
 mod signature;
-mod visit;
 
 use proc_macro::TokenStream;
+
+use crate::form::Form;
 
 /// See `agen::async_gen`.
 #[proc_macro_attribute]
 pub fn async_gen(attr: TokenStream, item: TokenStream) -> TokenStream {
-    expand::async_gen(attr.into(), item.into())
-        .unwrap_or_else(syn::Error::into_compile_error)
-        .into()
-}
-
-/// See `agen::stream`.
-#[proc_macro]
-pub fn stream(input: TokenStream) -> TokenStream {
-    expand::stream(input.into())
-        .unwrap_or_else(syn::Error::into_compile_error)
-        .into()
-}
-
-/// See `agen::for_await`.
-#[proc_macro_attribute]
-pub fn for_await(attr: TokenStream, item: TokenStream) -> TokenStream {
-    expand::for_await(attr.into(), item.into())
-        .unwrap_or_else(syn::Error::into_compile_error)
-        .into()
-}
-
-/// See `agen::collect`.
-#[proc_macro]
-pub fn collect(input: TokenStream) -> TokenStream {
-    comprehension::expand(input.into())
-        .unwrap_or_else(syn::Error::into_compile_error)
-        .into()
+    function::expand(Form::AsyncGen, attr.into(), item.into()).into()
 }
 
 /// See `agen::generator`.
 #[proc_macro_attribute]
 pub fn generator(attr: TokenStream, item: TokenStream) -> TokenStream {
-    generator::generator(attr.into(), item.into())
-        .unwrap_or_else(syn::Error::into_compile_error)
-        .into()
-}
-
-/// See `agen::iter`.
-#[proc_macro]
-pub fn iter(input: TokenStream) -> TokenStream {
-    generator::iter(input.into())
-        .unwrap_or_else(syn::Error::into_compile_error)
-        .into()
+    function::expand(Form::Generator, attr.into(), item.into()).into()
 }
 
 /// See `agen::coroutine`.
 #[proc_macro_attribute]
 pub fn coroutine(attr: TokenStream, item: TokenStream) -> TokenStream {
-    coroutine::coroutine(attr.into(), item.into())
-        .unwrap_or_else(syn::Error::into_compile_error)
-        .into()
+    function::expand(Form::Coroutine, attr.into(), item.into()).into()
+}
+
+/// See `agen::for_await`.
+#[proc_macro_attribute]
+pub fn for_await(attr: TokenStream, item: TokenStream) -> TokenStream {
+    function::expand(Form::ForAwait, attr.into(), item.into()).into()
+}
+
+/// See `agen::stream`.
+#[proc_macro]
+pub fn stream(input: TokenStream) -> TokenStream {
+    block::expand(Form::AsyncGen, input.into()).into()
+}
+
+/// See `agen::iter`.
+#[proc_macro]
+pub fn iter(input: TokenStream) -> TokenStream {
+    block::expand(Form::Generator, input.into()).into()
+}
+
+/// See `agen::collect`.
+#[proc_macro]
+pub fn collect(input: TokenStream) -> TokenStream {
+    comprehension::expand(input.into()).into()
 }

@@ -1,5 +1,6 @@
-//! Validating a generator function's signature and rewriting it into the signature of
-//! a function that returns the generator.
+//! A generator function's signature: parsing it, and rewriting it into the signature
+//! of a function that returns the generator. (What each form requires of it is in
+//! `form.rs`.)
 
 use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, format_ident, quote, quote_spanned};
@@ -37,74 +38,6 @@ impl Parse for GenFn {
             sig,
             body,
         })
-    }
-}
-
-/// Checks the parts of the signature every `async` generator form needs, pushing one
-/// error per problem, each at the offending token.
-pub(crate) fn check_async(sig: &Signature, attr: &str, errors: &mut Vec<syn::Error>) {
-    if let Some(constness) = &sig.constness {
-        errors.push(syn::Error::new(
-            constness.span,
-            format!("`#[{attr}]` cannot be applied to a `const fn`: a generator runs when it is polled, not at compile time; remove `const`"),
-        ));
-    }
-    if sig.asyncness.is_none() {
-        errors.push(syn::Error::new(
-            sig.fn_token.span,
-            format!(
-                "`#[{attr}]` needs an `async fn`: write `async fn {}(..) -> Item`",
-                sig.ident
-            ),
-        ));
-    }
-    if let Some(variadic) = &sig.variadic {
-        errors.push(syn::Error::new(
-            variadic.span(),
-            format!("`#[{attr}]` cannot be applied to a variadic function"),
-        ));
-    }
-}
-
-/// Checks the signature of a synchronous generator form (`#[generator]`, and
-/// `#[coroutine]` with `allow_async`), one error per problem at the offending token.
-pub(crate) fn check_sync(
-    sig: &Signature,
-    attr: &str,
-    allow_async: bool,
-    errors: &mut Vec<syn::Error>,
-) {
-    if let Some(constness) = &sig.constness {
-        errors.push(syn::Error::new(
-            constness.span,
-            format!("`#[{attr}]` cannot be applied to a `const fn`: a generator runs when it is resumed, not at compile time; remove `const`"),
-        ));
-    }
-    if let (Some(asyncness), false) = (&sig.asyncness, allow_async) {
-        errors.push(syn::Error::new(
-            asyncness.span,
-            format!("`#[{attr}]` makes a synchronous generator (an `Iterator`), so it cannot be `async`; remove `async`, or use `#[agen::async_gen]` for a generator that awaits"),
-        ));
-    }
-    if let Some(variadic) = &sig.variadic {
-        errors.push(syn::Error::new(
-            variadic.span(),
-            format!("`#[{attr}]` cannot be applied to a variadic function"),
-        ));
-    }
-}
-
-/// The item type: what the function declares it returns.
-pub(crate) fn item_type(sig: &Signature, attr: &str) -> syn::Result<Type> {
-    match &sig.output {
-        ReturnType::Type(_, ty) => Ok((**ty).clone()),
-        ReturnType::Default => Err(syn::Error::new(
-            sig.paren_token.span.close(),
-            format!(
-                "`#[{attr}]` needs the item type: write `-> Item` after the arguments, where \
-                 `Item` is the type of the values the body yields (`-> ()` for none)"
-            ),
-        )),
     }
 }
 

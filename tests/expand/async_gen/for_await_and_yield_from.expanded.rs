@@ -48,6 +48,7 @@ fn doubled(
                     while let ::core::option::Option::Some(item) =
                         ::agen::__private::next(stream.as_mut()).await
                     {
+                        let item = item;
                         {
                             if false {
                                 loop {

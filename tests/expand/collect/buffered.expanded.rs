@@ -18,12 +18,14 @@ async fn all(xs: Vec<u32>) -> Result<Vec<u32>, String> {
                                 let mut yielder =
                                     unsafe { ::agen::__private::Yielder::new(token, &brand) };
                                 for x in xs {
-                                    let __agen_bindings = ::agen::__private::Bindings((x,));
-                                    yielder.yield_(async {
-                                                #[allow(unused_variables, unused_mut)]
-                                                let (x,) = __agen_bindings.into_inner();
-                                                fetch(x).await
-                                            }).await;
+                                    {
+                                        let __agen_bindings = ::agen::__private::Bindings((x,));
+                                        yielder.yield_(async {
+                                                    #[allow(unused_variables, unused_mut)]
+                                                    let (x,) = __agen_bindings.into_inner();
+                                                    fetch(x).await
+                                                }).await;
+                                    }
                                 }
                             });
             unsafe { ::core::pin::Pin::new_unchecked(&mut pinned) }

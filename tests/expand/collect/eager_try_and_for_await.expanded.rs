@@ -9,15 +9,15 @@ async fn parsed(lines: impl Stream<Item = String>) -> Result<Vec<u32>, std::num:
         let mut __agen_out = ::agen::__private::Vec::new();
         '__agen_comprehension: {
             {
-                let mut __agen_stream = {
+                let mut stream = {
                     super let mut pinned =
                             ::agen::__private::into_stream(lines);
                     unsafe { ::core::pin::Pin::new_unchecked(&mut pinned) }
                 };
-                while let ::core::option::Option::Some(__agen_item) =
-                    ::agen::__private::next(__agen_stream.as_mut()).await
+                while let ::core::option::Option::Some(item) =
+                    ::agen::__private::next(stream.as_mut()).await
                 {
-                    let line = __agen_item;
+                    let line = item;
                     match ::agen::__private::into_result(line.parse::<u32>()) {
                         ::core::result::Result::Ok(__agen_value) => {
                             __agen_out.push(__agen_value);

@@ -35,7 +35,7 @@ fn lazy(
             }
         },
         {
-            let __agen_first = ::agen::__private::into_stream(s);
+            let __agen_first = s;
             {
                 ::agen::__private::AsyncGen::new(
                     move |token: ::agen::__private::YieldToken<_>| async move {
@@ -45,14 +45,15 @@ fn lazy(
                         #[allow(unused_labels)]
                         let () = 'a_yield_must_be_directly_in_the_generator_body: {
                             {
-                                let mut __agen_stream = {
-                                    super let mut pinned = __agen_first;
+                                let mut stream = {
+                                    super let mut pinned =
+                                                    ::agen::__private::into_stream(__agen_first);
                                     unsafe { ::core::pin::Pin::new_unchecked(&mut pinned) }
                                 };
-                                while let ::core::option::Option::Some(__agen_item) =
-                                    ::agen::__private::next(__agen_stream.as_mut()).await
+                                while let ::core::option::Option::Some(item) =
+                                    ::agen::__private::next(stream.as_mut()).await
                                 {
-                                    let x = __agen_item;
+                                    let x = item;
                                     if x > 0 {
                                         {
                                             if false {

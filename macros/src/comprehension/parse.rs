@@ -1,19 +1,10 @@
-//! `collect!`: the comprehension grammar. The expansion is in `comprehension/expand.rs`.
-//!
-//! ```text
-//! collect![ ELEM CLAUSE+ ( ; OPTION (, OPTION)* )? ]
-//! ELEM   := Expr | Expr => Expr
-//! CLAUSE := for Pat (: Type)? in Expr | for await Pat (: Type)? in Expr
-//!         | if Expr | let Pat (: Type)? = Expr
-//! OPTION := iter | stream | try | buffered(Expr) | buffer_unordered(Expr)
-//! ```
+//! The grammar of `collect!` (see `mod.rs`), parsed into the model there. Every
+//! independent mistake is reported, each at its token, with hints for Python's
+//! spellings.
 //!
 //! `for await` is not Rust syntax, and syn's expression parser would read `0.. if c`
 //! as a range ending in an `if` expression, so expressions are cut out of the token
 //! stream first (at the next top-level clause keyword) and parsed on their own.
-
-mod bindings;
-mod expand;
 
 use proc_macro2::{Delimiter, Span, TokenStream, TokenTree};
 use quote::ToTokens;
@@ -22,90 +13,101 @@ use syn::parse::{ParseStream, Parser};
 use syn::punctuated::Punctuated;
 use syn::{Expr, Ident, Pat, Token, Type};
 
-pub(crate) use expand::expand;
-
-/// A parsed `collect![..]`.
-pub(crate) struct Comprehension {
-    pub(crate) elem: Expr,
-    /// The value of a `key => value` element.
-    pub(crate) value: Option<Expr>,
-    /// Never empty; the first is a `for` clause.
-    pub(crate) clauses: Vec<Clause>,
-    pub(crate) options: Options,
-}
-
-pub(crate) enum Clause {
-    For {
-        for_span: Span,
-        /// The span of `await` in `for await`.
-        await_span: Option<Span>,
-        pat: Pat,
-        ty: Option<Type>,
-        expr: Expr,
-    },
-    If {
-        if_span: Span,
-        cond: Expr,
-    },
-    Let {
-        let_span: Span,
-        pat: Pat,
-        ty: Option<Type>,
-        expr: Expr,
-    },
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Laziness {
-    Eager,
-    Iter,
-    Stream,
-}
-
-pub(crate) struct Buffering {
-    pub(crate) limit: Expr,
-    pub(crate) ordered: bool,
-    pub(crate) span: Span,
-}
-
-pub(crate) struct Options {
-    pub(crate) laziness: Laziness,
-    pub(crate) laziness_span: Span,
-    pub(crate) try_: Option<Span>,
-    pub(crate) buffering: Option<Buffering>,
-}
+use super::{Buffering, Clause, Comprehension, Laziness, Options};
+use crate::errors::Errors;
 
 const OPTIONS_HELP: &str =
     "expected one of `iter`, `stream`, `try`, `buffered(n)`, `buffer_unordered(n)`";
 
 impl Comprehension {
-    pub(crate) fn parse(input: TokenStream) -> syn::Result<Self> {
-        check_prefix_await(input.clone())?;
-        Parser::parse2(parse_comprehension, input)
+    /// The model, or `None` when there is none to build (no element, or no clause);
+    /// every problem found is in `errors`.
+    pub(crate) fn parse(input: TokenStream, errors: &mut Errors) -> Option<Self> {
+        let before = errors.len();
+        check_prefix_await(input.clone(), errors);
+        if errors.len() > before {
+            // The rest would not parse either: this is the mistake to report.
+            return None;
+        }
+        let parser = |stream: ParseStream<'_>| Ok(parse_comprehension(stream, errors));
+        match Parser::parse2(parser, input) {
+            Ok(comprehension) => comprehension,
+            Err(err) => {
+                errors.add(err);
+                None
+            }
+        }
+    }
+
+    /// Option combinations that cannot work, reported at the option or clause.
+    pub(crate) fn validate(&self, errors: &mut Errors) {
+        if self.options.laziness != Laziness::Iter {
+            return;
+        }
+        if let Some(buffering) = &self.options.buffering {
+            errors.at(
+                buffering.span,
+                "`buffered(n)` / `buffer_unordered(n)` run futures concurrently, so they need \
+                 an async form: drop `iter` (eager) or use `stream`",
+            );
+            errors.at(self.options.laziness_span, "`iter` chosen here");
+        }
+        for clause in &self.clauses {
+            if let Clause::For {
+                await_span: Some(span),
+                ..
+            } = clause
+            {
+                errors.at(
+                    *span,
+                    "`for await` needs an async form, and `iter` makes a plain `Iterator`: use \
+                     `stream` for a lazy `Stream`, or drop the option to collect eagerly",
+                );
+            }
+        }
     }
 }
 
-fn parse_comprehension(input: ParseStream<'_>) -> syn::Result<Comprehension> {
-    let elem_tokens = take_until(input, |tt, _| is_keyword(tt, "for"))?;
+fn parse_comprehension(input: ParseStream<'_>, errors: &mut Errors) -> Option<Comprehension> {
+    let Ok(elem_tokens) = take_until(input, |tt, _| is_keyword(tt, "for")) else {
+        return None;
+    };
     if elem_tokens.is_empty() {
-        return Err(
-            input.error("expected the comprehension's element: `collect![f(x) for x in xs]`")
-        );
+        errors
+            .add(input.error("expected the comprehension's element: `collect![f(x) for x in xs]`"));
+        return None;
     }
-    let (elem, value) = parse_elem(elem_tokens.clone())?;
+    let elem = parse_elem(elem_tokens.clone())
+        .map_err(|err| errors.add(err))
+        .ok();
     if !input.peek(Token![for]) {
-        return Err(syn::Error::new_spanned(
-            elem_tokens,
-            "`collect!` needs at least one `for` clause after the element: `collect![f(x) for x in xs]`",
-        ));
+        if elem.is_some() {
+            errors.add(syn::Error::new_spanned(
+                elem_tokens,
+                "`collect!` needs at least one `for` clause after the element: \
+                 `collect![f(x) for x in xs]`",
+            ));
+        }
+        return None;
     }
     let mut clauses = Vec::new();
     while !input.is_empty() && !input.peek(Token![;]) {
-        clauses.push(parse_clause(input)?);
+        match parse_clause(input) {
+            Ok(clause) => clauses.push(clause),
+            Err(err) => {
+                errors.add(err);
+                skip_to_next_clause(input);
+            }
+        }
     }
     let options = if input.peek(Token![;]) {
-        let semi: Token![;] = input.parse()?;
-        parse_options(input, semi.span)?
+        match input.parse::<Token![;]>() {
+            Ok(semi) => parse_options(input, semi.span, errors),
+            Err(err) => {
+                errors.add(err);
+                return None;
+            }
+        }
     } else {
         Options {
             laziness: Laziness::Eager,
@@ -114,12 +116,25 @@ fn parse_comprehension(input: ParseStream<'_>) -> syn::Result<Comprehension> {
             buffering: None,
         }
     };
-    Ok(Comprehension {
+    let (elem, value) = elem?;
+    Some(Comprehension {
         elem,
         value,
         clauses,
         options,
     })
+}
+
+/// Passes over what is left of a clause that did not parse, up to the next clause.
+fn skip_to_next_clause(input: ParseStream<'_>) {
+    let stop = |tt: &TokenTree, _: Option<&TokenTree>| {
+        is_keyword(tt, "for") || is_keyword(tt, "if") || is_keyword(tt, "let")
+    };
+    let skipped = take_until(input, stop).unwrap_or_default();
+    if skipped.is_empty() && !input.is_empty() && !input.peek(Token![;]) {
+        // Always make progress.
+        let _ = input.parse::<TokenTree>();
+    }
 }
 
 /// `ELEM` or `KEY => VALUE`, with hints for the Python spellings that are not Rust.
@@ -289,7 +304,7 @@ fn take_until(
     })
 }
 
-fn parse_options(input: ParseStream<'_>, semi: Span) -> syn::Result<Options> {
+fn parse_options(input: ParseStream<'_>, semi: Span, errors: &mut Errors) -> Options {
     let mut options = Options {
         laziness: Laziness::Eager,
         laziness_span: Span::call_site(),
@@ -297,20 +312,29 @@ fn parse_options(input: ParseStream<'_>, semi: Span) -> syn::Result<Options> {
         buffering: None,
     };
     if input.is_empty() {
-        return Err(syn::Error::new(
+        errors.at(
             semi,
             format!("expected an option after `;`: {OPTIONS_HELP}"),
-        ));
+        );
+        return options;
     }
     let list = Punctuated::<TokenStream, Token![,]>::parse_terminated_with(input, |input| {
         take_until(input, |tt, _| is_punct(tt, ','))
-    })?;
+    });
+    let list = match list {
+        Ok(list) => list,
+        Err(err) => {
+            errors.add(err);
+            return options;
+        }
+    };
     for option in list {
-        parse_option
-            .parse2(option)
-            .and_then(|option| apply_option(&mut options, option))?;
+        match parse_option.parse2(option) {
+            Ok(option) => apply_option(&mut options, option, errors),
+            Err(err) => errors.add(err),
+        }
     }
-    Ok(options)
+    options
 }
 
 enum Opt {
@@ -366,36 +390,38 @@ fn parse_option(input: ParseStream<'_>) -> syn::Result<Opt> {
     Ok(opt)
 }
 
-fn apply_option(options: &mut Options, option: Opt) -> syn::Result<()> {
+fn apply_option(options: &mut Options, option: Opt, errors: &mut Errors) {
     match option {
         Opt::Lazy(laziness, span) => {
-            if options.laziness != Laziness::Eager {
-                return Err(syn::Error::new(span, "choose one of `iter` and `stream`"));
+            if options.laziness == Laziness::Eager {
+                options.laziness = laziness;
+                options.laziness_span = span;
+            } else {
+                errors.at(span, "choose one of `iter` and `stream`");
             }
-            options.laziness = laziness;
-            options.laziness_span = span;
         }
         Opt::Try(span) => {
             if options.try_.is_some() {
-                return Err(syn::Error::new(span, "`try` is given twice"));
+                errors.at(span, "`try` is given twice");
+            } else {
+                options.try_ = Some(span);
             }
-            options.try_ = Some(span);
         }
         Opt::Buffered(buffering) => {
             if options.buffering.is_some() {
-                return Err(syn::Error::new(
+                errors.at(
                     buffering.span,
                     "choose one of `buffered(n)` and `buffer_unordered(n)`",
-                ));
+                );
+            } else {
+                options.buffering = Some(buffering);
             }
-            options.buffering = Some(buffering);
         }
     }
-    Ok(())
 }
 
 /// Rejects Python's prefix `await f(x)` anywhere in the input, with the Rust spelling.
-fn check_prefix_await(tokens: TokenStream) -> syn::Result<()> {
+fn check_prefix_await(tokens: TokenStream, errors: &mut Errors) {
     let trees: Vec<TokenTree> = tokens.into_iter().collect();
     for (i, tt) in trees.iter().enumerate() {
         match tt {
@@ -403,14 +429,13 @@ fn check_prefix_await(tokens: TokenStream) -> syn::Result<()> {
                 let prev = i.checked_sub(1).map(|p| &trees[p]);
                 let postfix = prev.is_some_and(|p| is_punct(p, '.') || is_keyword(p, "for"));
                 if !postfix {
-                    return Err(prefix_await_error(ident.span(), &trees[i + 1..]));
+                    errors.add(prefix_await_error(ident.span(), &trees[i + 1..]));
                 }
             }
-            TokenTree::Group(group) => check_prefix_await(group.stream())?,
+            TokenTree::Group(group) => check_prefix_await(group.stream(), errors),
             _ => {}
         }
     }
-    Ok(())
 }
 
 fn prefix_await_error(span: Span, rest: &[TokenTree]) -> syn::Error {

@@ -1,0 +1,118 @@
+//! The block forms, `stream! { .. }` and `iter! { .. }`: a generator made from
+//! statements, which is also how `collect!`'s lazy forms build theirs.
+
+use proc_macro2::{TokenStream, TokenTree};
+use quote::{quote, quote_spanned};
+use syn::parse::{Parse, ParseStream, Parser};
+use syn::{Block, Stmt, Token, Type};
+
+use crate::emit::{self, Holder};
+use crate::errors::Errors;
+use crate::form::Form;
+use crate::rewrite::{self, Names};
+
+/// A block form's input: an optional `type Item = T;`, then statements.
+struct BlockInput {
+    item: Option<Type>,
+    stmts: Vec<Stmt>,
+}
+
+impl Parse for BlockInput {
+    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
+        let item = if input.peek(Token![type]) && input.peek2(syn::Ident) {
+            let fork = input.fork();
+            fork.parse::<Token![type]>()?;
+            let name: syn::Ident = fork.parse()?;
+            if name == "Item" {
+                input.parse::<Token![type]>()?;
+                input.parse::<syn::Ident>()?;
+                input.parse::<Token![=]>()?;
+                let ty = input.parse()?;
+                input.parse::<Token![;]>()?;
+                Some(ty)
+            } else {
+                None
+            }
+        } else {
+            None
+        };
+        let stmts = Block::parse_within(input)?;
+        Ok(Self { item, stmts })
+    }
+}
+
+// Input:
+//     stream! { type Item = T; ..statements with `yield v;` and `for await`.. }
+// Output:
+//     AsyncGen::new(move |token| async move { ..rewritten.. })   // `generator_body!`
+// and likewise `iter!`, whose `Generator` is boxed and pinned.
+pub(crate) fn expand(form: Form, input: TokenStream) -> TokenStream {
+    let mut errors = Errors::new();
+    let BlockInput { item, stmts } = match BlockInput::parse.parse2(mark_for_await(input)) {
+        Ok(input) => input,
+        Err(err) => {
+            errors.add(err);
+            return errors.to_compile_errors();
+        }
+    };
+    let generator = generator(form, item.as_ref(), stmts, &mut errors);
+    let errors = errors.to_compile_errors();
+    quote!({ #errors #generator })
+}
+
+/// A generator of `form` (`AsyncGen` or `Generator`) whose body is `stmts`, rewritten;
+/// an `iter!`'s generator boxed and pinned.
+pub(crate) fn generator(
+    form: Form,
+    item: Option<&Type>,
+    mut stmts: Vec<Stmt>,
+    errors: &mut Errors,
+) -> TokenStream {
+    let names = Names::new();
+    rewrite::body(
+        form.kind(form == Form::AsyncGen),
+        &names,
+        &mut stmts,
+        errors,
+    );
+    if form == Form::AsyncGen {
+        emit::holder(&Holder::AsyncGen(item), &names, &TokenStream::new(), &stmts)
+    } else {
+        let value = emit::holder(
+            &Holder::Generator(item),
+            &names,
+            &TokenStream::new(),
+            &stmts,
+        );
+        quote!(::agen::__private::Box::pin(#value))
+    }
+}
+
+/// Rewrites `for await` (which rustc cannot parse) into `#[for_await] for`, at any
+/// depth, so the block forms can be parsed as Rust.
+fn mark_for_await(tokens: TokenStream) -> TokenStream {
+    let mut out: Vec<TokenTree> = Vec::new();
+    let mut iter = tokens.into_iter().peekable();
+    while let Some(tt) = iter.next() {
+        match tt {
+            TokenTree::Ident(ident)
+                if ident == "for"
+                    && matches!(iter.peek(), Some(TokenTree::Ident(next)) if next == "await") =>
+            {
+                // The marker carries the span of `await`, where an error about the
+                // awaiting is reported.
+                let span = iter.next().map_or(ident.span(), |await_| await_.span());
+                out.extend(quote_spanned!(span=> #[for_await]));
+                out.push(TokenTree::Ident(ident));
+            }
+            TokenTree::Group(group) => {
+                let mut new =
+                    proc_macro2::Group::new(group.delimiter(), mark_for_await(group.stream()));
+                new.set_span(group.span());
+                out.push(TokenTree::Group(new));
+            }
+            other => out.push(other),
+        }
+    }
+    out.into_iter().collect()
+}

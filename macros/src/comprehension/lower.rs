@@ -1,0 +1,532 @@
+//! `collect!` lowered: the clauses become nested loops (leftmost outermost), run in
+//! place for the eager forms, or made the body of a generator for the lazy ones, built
+//! as syntax trees and handed to the same rewriter and emitter as `stream!` / `iter!`;
+//! `buffered` forms drive a generator of element futures.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned;
+use syn::{Attribute, Expr, Ident, Lifetime, Pat, Stmt};
+
+use super::bindings::clause_bindings;
+use super::build::{
+    block_expr, call, for_loop, if_, let_, match_, method_call, semi, typed, verbatim, yield_,
+};
+use super::{Buffering, Clause, Comprehension, ForAwaitClauses, Laziness};
+use crate::block;
+use crate::errors::Errors;
+use crate::form::Form;
+use crate::rewrite::lower_for_await;
+
+/// Hygienic names of the lowering's locals: user code cannot name them.
+struct Names {
+    out: Ident,
+    item: Ident,
+    first: Ident,
+    bindings: Ident,
+    buffered: Ident,
+    value: Ident,
+    error: Ident,
+    label: Lifetime,
+}
+
+impl Names {
+    fn new() -> Self {
+        let ident = |name: &str| Ident::new(name, Span::mixed_site());
+        Self {
+            out: ident("__agen_out"),
+            item: ident("__agen_item"),
+            first: ident("__agen_first"),
+            bindings: ident("__agen_bindings"),
+            buffered: ident("__agen_buffered"),
+            value: ident("__agen_value"),
+            error: ident("__agen_error"),
+            label: Lifetime {
+                apostrophe: Span::mixed_site(),
+                ident: ident("__agen_comprehension"),
+            },
+        }
+    }
+}
+
+// Input:  collect![ELEM CLAUSES ; OPTIONS], parsed and valid
+// Output: see `eager`, `eager_buffered`, `lazy` and `lazy_buffered`.
+pub(super) fn expand(comp: &Comprehension) -> TokenStream {
+    let names = Names::new();
+    match (comp.options.laziness, &comp.options.buffering) {
+        (Laziness::Eager, None) => {
+            let mut tokens = TokenStream::new();
+            quote::ToTokens::to_tokens(
+                &eager_with(comp, &names, ForAwaitClauses::Lowered),
+                &mut tokens,
+            );
+            tokens
+        }
+        (Laziness::Eager, Some(buffering)) => eager_buffered(comp, buffering, &names),
+        (_, None) => lazy(comp, &names),
+        (_, Some(buffering)) => lazy_buffered(comp, buffering, &names),
+    }
+}
+
+/// The eager form without `buffered`, as an expression: what the rewriter expands in
+/// place in a generator body (with `for await` clauses `Marked`, for it to lower).
+pub(crate) fn eager(comp: &Comprehension, for_await: ForAwaitClauses) -> Expr {
+    eager_with(comp, &Names::new(), for_await)
+}
+
+/// The element: `elem`, or `(key, value)` for `key => value`.
+fn element(comp: &Comprehension) -> Expr {
+    let elem = &comp.elem;
+    match &comp.value {
+        Some(value) => syn::Expr::Tuple(syn::ExprTuple {
+            attrs: Vec::new(),
+            paren_token: syn::token::Paren(elem.span()),
+            elems: [elem.clone(), value.clone()].into_iter().collect(),
+        }),
+        None => elem.clone(),
+    }
+}
+
+fn elem_span(comp: &Comprehension) -> Span {
+    comp.elem.span()
+}
+
+/// The `#[for_await]` marker the rewriter lowers.
+fn for_await_marker(span: Span) -> Attribute {
+    Attribute {
+        pound_token: syn::Token![#](span),
+        style: syn::AttrStyle::Outer,
+        bracket_token: syn::token::Bracket(span),
+        meta: syn::Meta::Path(Ident::new("for_await", span).into()),
+    }
+}
+
+/// Wraps `inner` in the clauses, leftmost outermost. With `first`, the first clause
+/// iterates that (already evaluated) local instead of its expression.
+fn nest(
+    clauses: &[Clause],
+    first: Option<&Ident>,
+    for_await: ForAwaitClauses,
+    names: &Names,
+    inner: Vec<Stmt>,
+) -> Vec<Stmt> {
+    let mut body = inner;
+    for (index, clause) in clauses.iter().enumerate().rev() {
+        body = match clause {
+            Clause::For {
+                for_span,
+                await_span,
+                pat,
+                ty,
+                expr,
+            } => {
+                let span = *for_span;
+                let expr = match (index, first) {
+                    // Reported at the user's expression, as the loop's head would be.
+                    (0, Some(first)) => {
+                        let mut first = first.clone();
+                        first.set_span(Span::mixed_site().located_at(expr.span()));
+                        verbatim(first)
+                    }
+                    _ => expr.clone(),
+                };
+                match await_span {
+                    Some(await_span) => {
+                        // The loop's pattern carries the type: the lowering binds it with
+                        // `let pat: T = item;`.
+                        let marked = for_loop(
+                            vec![for_await_marker(*await_span)],
+                            typed(pat.clone(), ty.as_ref()),
+                            expr,
+                            body,
+                            span,
+                        );
+                        let lowered = match for_await {
+                            ForAwaitClauses::Marked => Expr::ForLoop(marked),
+                            ForAwaitClauses::Lowered => lower_for_await(marked),
+                        };
+                        vec![Stmt::Expr(lowered, None)]
+                    }
+                    None => {
+                        let (pat, body) = match ty {
+                            // `for pat: T in ..` is not Rust: bind the item, then the
+                            // pattern with its type.
+                            Some(ty) => {
+                                let item =
+                                    Pat::Verbatim(quote::ToTokens::to_token_stream(&names.item));
+                                let bind =
+                                    let_(typed(pat.clone(), Some(ty)), verbatim(&names.item), span);
+                                (item, [vec![bind], body].concat())
+                            }
+                            None => (pat.clone(), body),
+                        };
+                        vec![Stmt::Expr(
+                            Expr::ForLoop(for_loop(Vec::new(), pat, expr, body, span)),
+                            None,
+                        )]
+                    }
+                }
+            }
+            Clause::If { if_span, cond } => {
+                vec![Stmt::Expr(if_(cond.clone(), body, *if_span), None)]
+            }
+            Clause::Let {
+                let_span,
+                pat,
+                ty,
+                expr,
+            } => [
+                vec![let_(
+                    typed(pat.clone(), ty.as_ref()),
+                    expr.clone(),
+                    *let_span,
+                )],
+                body,
+            ]
+            .concat(),
+        };
+    }
+    body
+}
+
+/// With `try`: `match into_result(elem) { Ok(v) => on_ok, Err(e) => on_err }`.
+fn try_match(
+    comp: &Comprehension,
+    elem: Expr,
+    names: &Names,
+    on_ok: Vec<Stmt>,
+    on_err: Vec<Stmt>,
+) -> Expr {
+    let Names { value, error, .. } = names;
+    let span = elem_span(comp);
+    let into_result = call(
+        quote_spanned!(span=> ::agen::__private::into_result),
+        [elem],
+        span,
+    );
+    match_(
+        into_result,
+        vec![
+            (quote!(::core::result::Result::Ok(#value)), on_ok),
+            (quote!(::core::result::Result::Err(#error)), on_err),
+        ],
+        span,
+    )
+}
+
+/// `let mut out = Vec::new();`
+fn new_out(names: &Names) -> Stmt {
+    let out = &names.out;
+    let_(
+        Pat::Verbatim(quote!(mut #out)),
+        verbatim(quote!(::agen::__private::Vec::new())),
+        Span::call_site(),
+    )
+}
+
+/// The collecting tail shared by the eager forms: `from_vec(out)`, whose target type
+/// comes from the context.
+fn from_vec(comp: &Comprehension, names: &Names) -> Expr {
+    let out = &names.out;
+    verbatim(quote_spanned!(elem_span(comp)=> ::agen::__private::from_vec(#out)))
+}
+
+// Input:  collect![elem for x in xs if c(x)]
+// Output:
+//     {
+//         let mut out = Vec::new();
+//         for x in xs { if c(x) { out.push(elem); } }
+//         from_vec(out)        // FromIterator: the target type comes from the context
+//     }
+// With `try`, the loops sit in a labeled block that a first `Err` breaks out of with
+// that error, ending every loop (and dropping every stream) at once.
+fn eager_with(comp: &Comprehension, names: &Names, for_await: ForAwaitClauses) -> Expr {
+    let Names {
+        out,
+        value,
+        error,
+        label,
+        ..
+    } = names;
+    let span = elem_span(comp);
+    let push = |what: Expr| semi(method_call(verbatim(out), "push", [what], span), span);
+    if comp.options.try_.is_none() {
+        let loops = nest(
+            &comp.clauses,
+            None,
+            for_await,
+            names,
+            vec![push(element(comp))],
+        );
+        return block_expr(
+            [
+                vec![new_out(names)],
+                loops,
+                vec![Stmt::Expr(from_vec(comp, names), None)],
+            ]
+            .concat(),
+            Span::call_site(),
+        );
+    }
+    let each = try_match(
+        comp,
+        element(comp),
+        names,
+        vec![push(verbatim(value))],
+        vec![semi(
+            verbatim(quote!(break #label ::core::result::Result::Err(#error))),
+            span,
+        )],
+    );
+    let loops = nest(
+        &comp.clauses,
+        None,
+        for_await,
+        names,
+        vec![Stmt::Expr(each, None)],
+    );
+    let ok = verbatim({
+        let collect = from_vec(comp, names);
+        quote!(::core::result::Result::Ok(#collect))
+    });
+    let labeled = Expr::Block(syn::ExprBlock {
+        attrs: Vec::new(),
+        label: Some(syn::Label {
+            name: label.clone(),
+            colon_token: syn::Token![:](Span::call_site()),
+        }),
+        block: super::build::block(
+            [loops, vec![Stmt::Expr(ok, None)]].concat(),
+            Span::call_site(),
+        ),
+    });
+    block_expr(
+        vec![new_out(names), Stmt::Expr(labeled, None)],
+        Span::call_site(),
+    )
+}
+
+// Input:  collect![elem for x in xs if c(x); iter]   (or `stream`)
+// Output:
+//     {
+//         let first = IntoIterator::into_iter(xs);   // `xs` for `for await`
+//         <generator: for x in first { if c(x) { yield elem; } }>
+//     }
+// The generator is built like an `iter!` / `stream!` block's, from the loops as a
+// syntax tree.
+fn lazy(comp: &Comprehension, names: &Names) -> TokenStream {
+    let Names { value, error, .. } = names;
+    // The yields are the expansion's, not the user's: spanned at the macro, so that
+    // lints about the element (`unused_braces`) treat it as generated code.
+    let span = Span::call_site();
+    let each = if comp.options.try_.is_some() {
+        Stmt::Expr(
+            try_match(
+                comp,
+                element(comp),
+                names,
+                vec![semi(
+                    yield_(verbatim(quote!(::core::result::Result::Ok(#value))), span),
+                    span,
+                )],
+                vec![
+                    semi(
+                        yield_(verbatim(quote!(::core::result::Result::Err(#error))), span),
+                        span,
+                    ),
+                    semi(verbatim(quote!(return)), span),
+                ],
+            ),
+            None,
+        )
+    } else {
+        semi(yield_(element(comp), span), span)
+    };
+    let form = if comp.options.laziness == Laziness::Iter {
+        Form::Generator
+    } else {
+        Form::AsyncGen
+    };
+    let (first_let, generator) = lazy_generator(comp, names, form, each);
+    quote! {{
+        #first_let
+        #generator
+    }}
+}
+
+/// A lazy form's generator, whose innermost loop runs `each`, and the `let` of its
+/// first iterable, which comes before it.
+fn lazy_generator(
+    comp: &Comprehension,
+    names: &Names,
+    form: Form,
+    each: Stmt,
+) -> (TokenStream, TokenStream) {
+    let (first, first_let) = first_iterable(comp, names);
+    let loops = nest(
+        &comp.clauses,
+        Some(first),
+        ForAwaitClauses::Marked,
+        names,
+        vec![each],
+    );
+    let mut errors = Errors::new();
+    let generator = block::generator(form, None, loops, &mut errors);
+    let errors = errors.to_compile_errors();
+    (first_let, quote!({ #errors #generator }))
+}
+
+/// The lazy forms evaluate their first iterable at once, as Python does.
+fn first_iterable<'n>(comp: &Comprehension, names: &'n Names) -> (&'n Ident, TokenStream) {
+    let first = &names.first;
+    let value = match comp.clauses.first() {
+        Some(Clause::For {
+            await_span: None,
+            expr,
+            ..
+        }) => quote_spanned!(expr.span()=> ::core::iter::IntoIterator::into_iter(#expr)),
+        // A stream is checked where the loop starts, reported at this expression.
+        Some(Clause::For { expr, .. }) => quote!(#expr),
+        // The parser makes the first clause a `for`.
+        _ => TokenStream::new(),
+    };
+    (first, quote!(let #first = #value;))
+}
+
+// Input:  collect![elem for x in xs if c(x); buffered(n)]
+// Output:
+//     {
+//         // A generator of element futures that borrows the environment; each future
+//         // takes the clauses' bindings by value and borrows the rest.
+//         let producer = pin!(AsyncGen::new(|token| async {   // `generator_body!`
+//             let mut y = /* the handle, from `token` */;
+//             for x in xs { if c(x) {
+//                 let b = Bindings((x,));
+//                 y.yield_(async { let (x,) = b.into_inner(); elem }).await;
+//             } }
+//         }));
+//         let mut buffered = Buffered::new(producer, n, ordered);
+//         let mut out = Vec::new();
+//         while let Some(v) = next(Pin::new(&mut buffered)).await { out.push(v); }
+//         from_vec(out)
+//     }
+// With `try`, a first `Err` breaks out of the loop and the block, dropping the
+// producer and the futures in flight.
+fn eager_buffered(comp: &Comprehension, buffering: &Buffering, names: &Names) -> TokenStream {
+    let Names {
+        out,
+        bindings,
+        buffered,
+        item,
+        value,
+        error,
+        label,
+        ..
+    } = names;
+    let handle = crate::rewrite::Names::new();
+    let yielder = &handle.yielder;
+    let elem = element(comp);
+    let bound = clause_bindings(comp);
+    let names_list = bound.iter().map(|(name, _)| name);
+    let pats = bound.iter().map(|(name, is_mut)| {
+        let mutability = is_mut.then(|| quote!(mut));
+        quote!(#mutability #name)
+    });
+    let each = verbatim(quote! {{
+        let #bindings = ::agen::__private::Bindings((#(#names_list,)*));
+        #yielder.yield_(async {
+            #[allow(unused_variables, unused_mut)]
+            let (#(#pats,)*) = #bindings.into_inner();
+            #elem
+        }).await;
+    }});
+    let loops = nest(
+        &comp.clauses,
+        None,
+        ForAwaitClauses::Lowered,
+        names,
+        vec![Stmt::Expr(each, None)],
+    );
+    let new = buffered_new(buffering, &quote!(#item));
+    // `into_stream` wraps it for `next`; `Buffered` is `Unpin`, so no pinning needed.
+    let drive = quote! {
+        let #item = ::core::pin::pin!(::agen::__private::generator_body!(
+            AsyncGen<_> borrowing, #yielder, { #(#loops)* }
+        ));
+        let mut #buffered = ::agen::__private::into_stream(#new);
+        let mut #out = ::agen::__private::Vec::new();
+    };
+    let next = quote! {
+        ::agen::__private::next(::core::pin::Pin::new(&mut #buffered)).await
+    };
+    let collect = from_vec(comp, names);
+    if comp.options.try_.is_none() {
+        return quote! {{
+            #drive
+            while let ::core::option::Option::Some(#value) = #next {
+                #out.push(#value);
+            }
+            #collect
+        }};
+    }
+    let each = try_match(
+        comp,
+        verbatim(item),
+        names,
+        vec![semi(verbatim(quote!(#out.push(#value))), Span::call_site())],
+        vec![semi(
+            verbatim(quote!(break #label ::core::result::Result::Err(#error))),
+            Span::call_site(),
+        )],
+    );
+    quote! {{
+        #drive
+        #label: {
+            while let ::core::option::Option::Some(#item) = #next {
+                #each
+            }
+            ::core::result::Result::Ok(#collect)
+        }
+    }}
+}
+
+// Input:  collect![elem for x in xs if c(x); stream, buffered(n)]
+// Output:
+//     {
+//         let first = xs;   // evaluated at once
+//         Buffered::new(Box::pin(<generator: for x in first { if c(x) {
+//             yield async move { elem };
+//         } }>), n, ordered)
+//     }
+// Like every lazy form it owns what it uses; with `try` it is wrapped in `UntilErr`.
+fn lazy_buffered(comp: &Comprehension, buffering: &Buffering, names: &Names) -> TokenStream {
+    let span = Span::call_site();
+    let future = Expr::Async(syn::ExprAsync {
+        attrs: Vec::new(),
+        async_token: syn::Token![async](span),
+        capture: Some(syn::Token![move](span)),
+        block: super::build::block(vec![Stmt::Expr(element(comp), None)], span),
+    });
+    let each = semi(yield_(future, span), span);
+    let (first_let, generator) = lazy_generator(comp, names, Form::AsyncGen, each);
+    let laziness = comp.options.laziness_span;
+    let producer = quote_spanned!(laziness=> ::agen::__private::Box::pin(#generator));
+    let new = buffered_new(buffering, &producer);
+    let stream = match comp.options.try_ {
+        Some(span) => quote_spanned!(span=> ::agen::__private::UntilErr::new(#new)),
+        None => new,
+    };
+    quote! {{
+        #first_let
+        #stream
+    }}
+}
+
+fn buffered_new(buffering: &Buffering, producer: &TokenStream) -> TokenStream {
+    let limit = &buffering.limit;
+    let ordered = buffering.ordered;
+    let limit = quote_spanned!(limit.span()=> #limit);
+    quote_spanned! {buffering.span=>
+        ::agen::__private::Buffered::new(#producer, #limit, #ordered)
+    }
+}

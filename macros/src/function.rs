@@ -1,0 +1,205 @@
+//! The one driver of the attribute forms (`#[async_gen]`, `#[generator]`,
+//! `#[coroutine]`, `#[for_await]`): parse the options and the function, validate the
+//! signature, rewrite the body, emit the function that returns the generator. What
+//! differs between the forms is in `form.rs`.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+use syn::{Attribute, Signature, Stmt};
+
+use crate::emit::{self, Holder};
+use crate::errors::Errors;
+use crate::form::{CoTypes, Form, Output, coroutine_trait_path};
+use crate::options::{Boxing, Options};
+use crate::rewrite::{self, Names};
+use crate::signature::{self, GenFn};
+
+// Input:
+//     #[async_gen] async fn f<G>(args) -> Item where W { body }
+// Output:
+//     fn f<G>(args) -> impl FusedStream<Item = Item> where W {
+//         AsyncGen::new(move |token| async move { ..handle, arguments, body rewritten.. })
+//     }
+// and likewise `Generator` (an iterator, boxed unless `unboxed`), `Co` / `AsyncCo` (a
+// coroutine, returning `impl Coroutine<..>` as written); `boxed` / `boxed_local` return
+// `Pin<Box<dyn Trait (+ Send) + 'a>>`. `#[for_await]` rewrites the body of an ordinary
+// `async fn` in place.
+pub(crate) fn expand(form: Form, attr: TokenStream, item: TokenStream) -> TokenStream {
+    let mut errors = Errors::new();
+    let options = Options::parse(attr, form, &mut errors);
+    let GenFn {
+        attrs,
+        vis,
+        mut sig,
+        body,
+    } = match syn::parse2(item) {
+        Ok(func) => func,
+        Err(err) if form == Form::ForAwait => {
+            errors.at(
+                err.span(),
+                "`#[agen::for_await]` goes on an `async fn`; on a loop it is only understood \
+                 inside `#[agen::for_await]` or `#[agen::async_gen]` functions",
+            );
+            return errors.to_compile_errors();
+        }
+        Err(err) => {
+            errors.add(err);
+            return errors.to_compile_errors();
+        }
+    };
+    let before = errors.len();
+    form.check_signature(&sig, &mut errors);
+    let output = form.output(&sig, &mut errors);
+    let signature_ok = errors.len() == before;
+    let Some(body) = body else {
+        let attr = form.attr();
+        errors.at(
+            sig.ident.span(),
+            format!(
+                "`#[{attr}]` goes on a function with a body; in a trait, declare `{}` and put \
+                 `#[{attr}]` on the impl's method",
+                form.declaration()
+            ),
+        );
+        return errors.to_compile_errors();
+    };
+    let is_async = sig.asyncness.is_some();
+    let names = Names::new();
+    let mut stmts = body.stmts;
+    let output = match output {
+        Some(output) => output,
+        // Without the types there is no signature to keep: report the errors, and use
+        // the user's trait path so that its import is not reported as unused on top.
+        None if form == Form::Coroutine => {
+            let uses = coroutine_trait_path(&sig)
+                .map(|path| quote!(const _: () = { #[allow(unused_imports)] use #path as _; };));
+            let errors = errors.to_compile_errors();
+            return quote!(#errors #uses);
+        }
+        // The item type defaults to `()`, so callers still see a stream or iterator.
+        None => Output::Items(syn::parse_quote!(())),
+    };
+    // A body whose signature is wrong is left out: its errors would pile up on the
+    // signature's, and callers still see the intended signature.
+    if signature_ok {
+        rewrite::body(form.kind(is_async), &names, &mut stmts, &mut errors);
+    } else {
+        stmts.clear();
+    }
+    let mut attrs = attrs;
+    let block = match &output {
+        Output::Unchanged => quote!(#(#stmts)*),
+        Output::Items(_) | Output::Coroutine(_) => {
+            signature::strip_async(&mut sig);
+            let prelude = signature::bind_arguments(&mut sig);
+            let generated = Generated {
+                form,
+                options: &options,
+                names: &names,
+                prelude: &prelude,
+                stmts: &stmts,
+            };
+            generated.value(&output, is_async, &mut sig, &mut attrs)
+        }
+    };
+    emit::function(&errors, &attrs, &vis, &sig, &block)
+}
+
+/// What goes into the function's block, for an attribute that makes a generator.
+struct Generated<'a> {
+    form: Form,
+    options: &'a Options,
+    names: &'a Names,
+    prelude: &'a TokenStream,
+    stmts: &'a [Stmt],
+}
+
+impl Generated<'_> {
+    /// The generator the function returns, with the return type set to match.
+    fn value(
+        &self,
+        output: &Output,
+        is_async: bool,
+        sig: &mut Signature,
+        attrs: &mut Vec<Attribute>,
+    ) -> TokenStream {
+        let boxing = self.options.boxing;
+        match (self.form, output) {
+            (Form::AsyncGen, Output::Items(item)) => {
+                let value = self.holder(&Holder::AsyncGen(Some(item)));
+                match boxing {
+                    Boxing::None => {
+                        signature::set_return(
+                            sig,
+                            quote!(impl ::agen::__private::FusedStream<Item = #item>),
+                        );
+                        value
+                    }
+                    Boxing::Send | Boxing::Local => emit::boxed(
+                        sig,
+                        boxing,
+                        quote!(::agen::__private::Stream<Item = #item>),
+                        value,
+                    ),
+                }
+            }
+            (Form::Generator, Output::Items(item)) => {
+                let value = self.holder(&Holder::Generator(Some(item)));
+                match boxing {
+                    Boxing::None if self.options.unboxed => {
+                        signature::set_return(
+                            sig,
+                            quote!(::agen::Generator<#item, impl ::agen::GenBody<#item>>),
+                        );
+                        value
+                    }
+                    Boxing::None => {
+                        signature::set_return(
+                            sig,
+                            quote!(impl ::core::iter::FusedIterator<Item = #item>),
+                        );
+                        // A trait may declare `-> impl Iterator`; the impl promises
+                        // `FusedIterator` too.
+                        attrs.push(syn::parse_quote!(#[allow(refining_impl_trait)]));
+                        quote!(::agen::__private::Box::pin(#value))
+                    }
+                    Boxing::Send | Boxing::Local => emit::boxed(
+                        sig,
+                        boxing,
+                        quote!(::agen::PinIterator<Item = #item>),
+                        value,
+                    ),
+                }
+            }
+            (_, Output::Coroutine(types)) => self.coroutine(types, is_async, sig),
+            // `#[async_gen]` and `#[generator]` declare items, `#[coroutine]` its types,
+            // and `#[for_await]` never gets here.
+            _ => TokenStream::new(),
+        }
+    }
+
+    fn coroutine(&self, types: &CoTypes, is_async: bool, sig: &mut Signature) -> TokenStream {
+        let value = self.holder(&Holder::Coroutine {
+            types,
+            first: self.options.first.as_ref(),
+            is_async,
+        });
+        // The user's own path to the trait is kept (`impl Coroutine<..>` with the trait
+        // imported), so the import is used and errors name what the user wrote.
+        let bound = &types.bound;
+        match self.options.boxing {
+            Boxing::None => {
+                // A fresh `impl` (this crate's edition: it captures every lifetime in
+                // scope, as an `async fn` does, even in a 2021-edition caller).
+                let others = &types.others;
+                signature::set_return(sig, quote!(impl #bound #(+ #others)*));
+                value
+            }
+            boxing => emit::boxed(sig, boxing, quote!(#bound), value),
+        }
+    }
+
+    fn holder(&self, holder: &Holder<'_>) -> TokenStream {
+        emit::holder(holder, self.names, self.prelude, self.stmts)
+    }
+}

@@ -1,0 +1,169 @@
+//! The options of the attribute forms: `boxed`, `boxed_local`, `unboxed`,
+//! `first = name`, each allowed on the forms that list it (see `form.rs`).
+
+use proc_macro2::TokenStream;
+use syn::parse::{Parse, ParseStream, Parser};
+use syn::punctuated::Punctuated;
+use syn::{Ident, Token};
+
+use crate::errors::Errors;
+use crate::form::Form;
+
+/// How the generated function returns its generator.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Boxing {
+    /// `impl Stream` / `impl Iterator` / `impl Coroutine`.
+    None,
+    /// `Pin<Box<dyn Trait + Send + 'a>>`.
+    Send,
+    /// `Pin<Box<dyn Trait + 'a>>`.
+    Local,
+}
+
+/// An option's name.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Opt {
+    Boxed,
+    BoxedLocal,
+    Unboxed,
+    First,
+}
+
+impl Opt {
+    const ALL: [Opt; 4] = [Opt::Boxed, Opt::BoxedLocal, Opt::Unboxed, Opt::First];
+
+    fn name(self) -> &'static str {
+        match self {
+            Opt::Boxed => "boxed",
+            Opt::BoxedLocal => "boxed_local",
+            Opt::Unboxed => "unboxed",
+            Opt::First => "first",
+        }
+    }
+
+    fn usage(self) -> &'static str {
+        match self {
+            Opt::Boxed => "`boxed`",
+            Opt::BoxedLocal => "`boxed_local`",
+            Opt::Unboxed => "`unboxed`",
+            Opt::First => "`first = name`",
+        }
+    }
+}
+
+/// The options given.
+pub(crate) struct Options {
+    pub(crate) boxing: Boxing,
+    /// `#[generator(unboxed)]`: the `!Unpin` generator itself, no allocation.
+    pub(crate) unboxed: bool,
+    /// `#[coroutine(first = name)]`: the binding of the first resume's value.
+    pub(crate) first: Option<Ident>,
+}
+
+/// One option as written: `name` or `name = value`.
+struct Written {
+    name: Ident,
+    value: Option<Ident>,
+}
+
+impl Parse for Written {
+    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
+        let name = input.parse()?;
+        let value = if input.peek(Token![=]) {
+            input.parse::<Token![=]>()?;
+            Some(input.parse()?)
+        } else {
+            None
+        };
+        Ok(Self { name, value })
+    }
+}
+
+/// The valid options of `form`, for messages: "`boxed`, `boxed_local` and `unboxed`".
+fn valid(form: Form) -> String {
+    let names: Vec<&str> = form.options().iter().map(|opt| opt.usage()).collect();
+    match names.split_last() {
+        None => String::from("none"),
+        Some((last, [])) => (*last).to_owned(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+impl Options {
+    /// Input: `boxed` | `boxed_local` | `unboxed` | `first = name`, comma-separated, each
+    /// allowed on some forms, at most one way of returning the generator.
+    pub(crate) fn parse(attr: TokenStream, form: Form, errors: &mut Errors) -> Self {
+        let mut options = Self {
+            boxing: Boxing::None,
+            unboxed: false,
+            first: None,
+        };
+        let attr_name = form.attr();
+        if form.options().is_empty() {
+            if let Some(tt) = attr.into_iter().next() {
+                errors.at(tt.span(), format!("`#[{attr_name}]` takes no options"));
+            }
+            return options;
+        }
+        let list = match Punctuated::<Written, Token![,]>::parse_terminated.parse2(attr) {
+            Ok(list) => list,
+            Err(err) => {
+                errors.at(
+                    err.span(),
+                    format!("expected the options of `#[{attr_name}]`: {}", valid(form)),
+                );
+                return options;
+            }
+        };
+        let mut mode: Option<Ident> = None;
+        for Written { name, value } in list {
+            let key = name.to_string();
+            let opt = Opt::ALL
+                .into_iter()
+                .find(|opt| opt.name() == key && form.options().contains(opt));
+            let Some(opt) = opt else {
+                errors.at(
+                    name.span(),
+                    format!(
+                        "unknown option `{key}` for `#[{attr_name}]`; the valid options are {}",
+                        valid(form)
+                    ),
+                );
+                continue;
+            };
+            let (boxing, unboxed) = match opt {
+                Opt::Boxed => (Boxing::Send, false),
+                Opt::BoxedLocal => (Boxing::Local, false),
+                Opt::Unboxed => (Boxing::None, true),
+                Opt::First => {
+                    match (value, &options.first) {
+                        (None, _) => errors.at(
+                            name.span(),
+                            "`first` names the binding of the first resume value: write `first = name`",
+                        ),
+                        (Some(_), Some(_)) => errors.at(name.span(), "`first` is given twice"),
+                        (Some(value), None) => options.first = Some(value),
+                    }
+                    continue;
+                }
+            };
+            if let Some(value) = value {
+                errors.at(
+                    value.span(),
+                    format!("`{key}` takes no value: write `{key}`"),
+                );
+            }
+            if let Some(previous) = &mode {
+                errors.at(
+                    name.span(),
+                    format!("`{name}` conflicts with `{previous}`: give at most one of them"),
+                );
+                continue;
+            }
+            options.boxing = boxing;
+            options.unboxed = unboxed;
+            mode = Some(name);
+        }
+        options
+    }
+}

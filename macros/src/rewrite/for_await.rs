@@ -1,0 +1,76 @@
+//! `for await`: the one lowering of a loop over a stream, used for `#[for_await]` loops
+//! in generator bodies and ordinary `async fn`s, for `yield_from!` of a stream, and for
+//! comprehensions' `for await` clauses.
+
+use quote::quote_spanned;
+use syn::spanned::Spanned;
+use syn::{Attribute, Expr, ExprForLoop};
+
+use super::local;
+
+/// Whether `attr` is the `#[for_await]` marker (`#[agen::for_await]`, or `#[for_await]`
+/// with or without an import: inside a generator body it is never anything else).
+pub(crate) fn is_marker(attr: &Attribute) -> bool {
+    attr.path()
+        .segments
+        .last()
+        .is_some_and(|seg| seg.ident == "for_await")
+}
+
+/// Whether a loop is marked `#[for_await]`.
+pub(crate) fn has_marker(attrs: &[Attribute]) -> bool {
+    attrs.iter().any(is_marker)
+}
+
+/// Input: `#[for_await] 'label: for pat in stream { body }`
+/// Output:
+/// ```text
+/// {
+///     let mut s = pin!(into_stream(stream));
+///     'label: while let Some(x) = next(s.as_mut()).await {
+///         let pat = x;
+///         body
+///     }
+/// }
+/// ```
+/// `let pat = x;` keeps a `for` loop's rule that the pattern is irrefutable (and a
+/// pattern with a type, `pat: T`, states the item type). `into_stream` gives one clear
+/// error, at the stream, when it is not a `Stream`. The loop's other attributes stay on
+/// it.
+pub(crate) fn lower(for_loop: ExprForLoop) -> Expr {
+    let ExprForLoop {
+        mut attrs,
+        label,
+        for_token,
+        pat,
+        expr,
+        body,
+        ..
+    } = for_loop;
+    let span = for_token.span;
+    // The `.await` is reported where the user asked for one: at the marker (`await` in
+    // `for await`, or `#[for_await]`).
+    let await_span = attrs
+        .iter()
+        .find(|attr| is_marker(attr))
+        .map_or(span, Spanned::span);
+    attrs.retain(|attr| !is_marker(attr));
+    // The body's statements go straight into the loop: a nested block would draw
+    // `unused_braces` in the user's crate.
+    let stmts = body.stmts;
+    let stream = local("stream", span);
+    let item = local("item", span);
+    let expr_span = expr.span();
+    let into_stream = quote_spanned!(expr_span=> ::agen::__private::into_stream(#expr));
+    let next = quote_spanned!(await_span=> ::agen::__private::next(#stream.as_mut()).await);
+    Expr::Verbatim(quote_spanned! {span=>
+        #(#attrs)*
+        {
+            let mut #stream = ::core::pin::pin!(#into_stream);
+            #label while let ::core::option::Option::Some(#item) = #next {
+                let #pat = #item;
+                #(#stmts)*
+            }
+        }
+    })
+}

@@ -1,0 +1,261 @@
+//! The one body rewriter every generator form shares: a walk over the body that keeps
+//! track of where it is (the body itself, a closure, an `async` block) and hands each
+//! construct to the module that lowers it:
+//! - `yields.rs`: `yield_!(v)` / `yield v`, `yield_from!`, `?`, `return`, and the errors
+//!   for a yield or `.await` where it cannot be;
+//! - `for_await.rs`: `#[for_await] for` loops (the one lowering, also used by
+//!   comprehensions);
+//! - `macro_input.rs`: the input of other macros (`select!`, `vec!`, `format!`), and
+//!   eager `collect!`s, whose loops run in the body.
+//!
+//! Nested items (functions, impls) are not part of the body and are left alone.
+
+mod for_await;
+mod macro_input;
+mod yields;
+
+use proc_macro2::{Span, TokenStream};
+use quote::quote_spanned;
+use syn::visit_mut::{self, VisitMut};
+use syn::{Expr, Ident, Lifetime, Stmt};
+
+use crate::errors::Errors;
+
+pub(crate) use self::for_await::{has_marker as has_for_await_marker, lower as lower_for_await};
+
+/// Which generator a body belongs to: decides what a yield, `?`, `return value` and
+/// `.await` mean in it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Kind {
+    /// `#[async_gen]`, `stream!`: a `Stream`.
+    Stream,
+    /// `#[agen::for_await]` on an ordinary `async fn`: only `for await` loops.
+    PlainAsync,
+    /// `#[generator]`, `iter!`: an `Iterator`; no `.await`.
+    Iter,
+    /// `#[coroutine] fn`: values sent in, a value returned; no `.await`.
+    Coroutine,
+    /// `#[coroutine] async fn`: resuming is a future.
+    AsyncCoroutine,
+}
+
+impl Kind {
+    fn generator_name(self) -> &'static str {
+        match self {
+            Kind::Stream => "an async generator",
+            Kind::PlainAsync => "an `async fn`",
+            Kind::Iter => "a generator",
+            Kind::Coroutine => "a coroutine",
+            Kind::AsyncCoroutine => "an async coroutine",
+        }
+    }
+
+    /// Whether the body may `.await`; if not, the hint for what to use instead.
+    fn await_hint(self) -> Option<&'static str> {
+        match self {
+            Kind::Iter => {
+                Some("use `#[agen::async_gen]` (or `stream!`) for a generator that awaits")
+            }
+            Kind::Coroutine => {
+                Some("use `#[agen::coroutine] async fn` for a coroutine that awaits")
+            }
+            Kind::Stream | Kind::PlainAsync | Kind::AsyncCoroutine => None,
+        }
+    }
+
+    /// Coroutines return a value: their body is a block of the return type, `return`
+    /// is a `break` out of it, and `?` is Rust's own.
+    fn returns_value(self) -> bool {
+        matches!(self, Kind::Coroutine | Kind::AsyncCoroutine)
+    }
+
+    /// Generators without a return value turn `?`'s error into their last item.
+    fn yields_residual(self) -> bool {
+        matches!(self, Kind::Stream | Kind::Iter)
+    }
+}
+
+/// Where in the body the walk is.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Scope {
+    /// The generator's own body: yields are rewritten.
+    Body,
+    /// Inside a closure: a yield would belong to the closure.
+    Closure,
+    /// Inside an `async` block or closure: a separate future.
+    AsyncBlock,
+}
+
+/// The names the rewritten body uses: hygienic (`Span::mixed_site()`), so user code
+/// cannot write them (a user macro can still capture them from the rewritten tokens it
+/// is given: they are not what makes the body sound, the handle's types are).
+pub(crate) struct Names {
+    /// The body's handle (`Yielder` / `CoYielder`).
+    pub(crate) yielder: Ident,
+    /// The label of the body's block: a yield's guard and `?` name it.
+    pub(crate) label: Lifetime,
+}
+
+impl Names {
+    pub(crate) fn new() -> Self {
+        let ident = |name: &str| Ident::new(name, Span::mixed_site());
+        Self {
+            yielder: ident("yielder"),
+            // The name is the explanation rustc prints when a yield is smuggled out of
+            // the body: "use of unreachable label `'a_yield_must_be_directly_in_...`".
+            label: Lifetime {
+                apostrophe: Span::mixed_site(),
+                ident: ident("a_yield_must_be_directly_in_the_generator_body"),
+            },
+        }
+    }
+
+    /// The yielder, located at `span` for diagnostics but keeping its hygiene.
+    fn yielder_at(&self, span: Span) -> Ident {
+        let mut ident = self.yielder.clone();
+        ident.set_span(Span::mixed_site().located_at(span));
+        ident
+    }
+
+    fn label_at(&self, span: Span) -> Lifetime {
+        let at = Span::mixed_site().located_at(span);
+        let mut label = self.label.clone();
+        label.apostrophe = at;
+        label.ident.set_span(at);
+        label
+    }
+}
+
+/// A generated local no user code can name, reported at `span`.
+pub(crate) fn local(name: &str, span: Span) -> Ident {
+    Ident::new(name, Span::mixed_site().located_at(span))
+}
+
+/// Rewrites a generator body of `kind` in place, adding what is wrong to `errors`.
+pub(crate) fn body(kind: Kind, names: &Names, stmts: &mut [Stmt], errors: &mut Errors) {
+    let mut rewriter = Rewriter {
+        kind,
+        names,
+        scope: Scope::Body,
+        errors,
+        changed: false,
+    };
+    for stmt in stmts {
+        rewriter.visit_stmt_mut(stmt);
+    }
+}
+
+struct Rewriter<'a> {
+    kind: Kind,
+    names: &'a Names,
+    scope: Scope,
+    errors: &'a mut Errors,
+    /// Set when anything was rewritten; lets macro calls keep their original tokens
+    /// when nothing inside them changed.
+    changed: bool,
+}
+
+impl Rewriter<'_> {
+    fn error(&mut self, span: Span, message: impl core::fmt::Display) -> Expr {
+        self.error_keeping(span, message, None)
+    }
+
+    /// Reports an error and stands in for the offending expression with one that
+    /// diverges, so the rest of the body still type-checks; `keep` (a yielded value)
+    /// stays referenced, in a closure that never runs, so its variables do not turn
+    /// into "unused" warnings.
+    fn error_keeping(
+        &mut self,
+        span: Span,
+        message: impl core::fmt::Display,
+        keep: Option<&TokenStream>,
+    ) -> Expr {
+        self.errors.at(span, message);
+        self.changed = true;
+        let keep = keep.map(|value| quote_spanned!(span=> let _ = || #value;));
+        Expr::Verbatim(quote_spanned!(span=> { #keep ::core::unreachable!() }))
+    }
+
+    fn in_scope(&mut self, scope: Scope, f: impl FnOnce(&mut Self)) {
+        let saved = core::mem::replace(&mut self.scope, scope);
+        f(self);
+        self.scope = saved;
+    }
+}
+
+impl VisitMut for Rewriter<'_> {
+    fn visit_expr_mut(&mut self, expr: &mut Expr) {
+        match expr {
+            Expr::Macro(m) => {
+                if let Some(new) = self.macro_call(&mut m.mac) {
+                    *expr = new;
+                }
+            }
+            Expr::Yield(y) => {
+                let span = y.yield_token.span;
+                let mut value = y.expr.take().map(|e| *e);
+                if let Some(value) = &mut value {
+                    self.visit_expr_mut(value);
+                }
+                *expr = self.yield_expr(span, "`yield`", value);
+            }
+            Expr::Await(a) if self.scope == Scope::Body && self.kind.await_hint().is_some() => {
+                // Reported, and left in place: the body is an `async` block, so the rest
+                // still type-checks without follow-up errors.
+                self.cannot_await(a.await_token.span, "await");
+                self.visit_expr_mut(&mut a.base);
+            }
+            Expr::Try(t) if self.scope == Scope::Body && self.kind.yields_residual() => {
+                self.visit_expr_mut(&mut t.expr);
+                let question = t.question_token.span;
+                let inner = (*t.expr).clone();
+                *expr = self.try_expr(question, inner);
+            }
+            Expr::Return(r) if self.scope == Scope::Body => {
+                if let Some(value) = &mut r.expr {
+                    self.visit_expr_mut(value);
+                }
+                if let Some(new) = self.return_expr(r) {
+                    *expr = new;
+                }
+            }
+            Expr::ForLoop(f) if has_for_await_marker(&f.attrs) => {
+                if self.scope == Scope::Body {
+                    self.cannot_await(f.for_token.span, "use `for await`");
+                }
+                self.visit_expr_mut(&mut f.expr);
+                self.visit_block_mut(&mut f.body);
+                self.changed = true;
+                *expr = lower_for_await(f.clone());
+            }
+            Expr::Closure(c) => {
+                let scope = if c.asyncness.is_some() {
+                    Scope::AsyncBlock
+                } else {
+                    Scope::Closure
+                };
+                self.in_scope(scope, |this| visit_mut::visit_expr_closure_mut(this, c));
+            }
+            Expr::Async(a) => {
+                self.in_scope(Scope::AsyncBlock, |this| {
+                    visit_mut::visit_expr_async_mut(this, a);
+                });
+            }
+            _ => visit_mut::visit_expr_mut(self, expr),
+        }
+    }
+
+    fn visit_stmt_mut(&mut self, stmt: &mut Stmt) {
+        if let Stmt::Macro(m) = stmt {
+            if let Some(new) = self.macro_call(&mut m.mac) {
+                let semi = m.semi_token.unwrap_or_default();
+                *stmt = Stmt::Expr(new, Some(semi));
+            }
+            return;
+        }
+        visit_mut::visit_stmt_mut(self, stmt);
+    }
+
+    /// Nested items are not part of the body: their own attributes handle them.
+    fn visit_item_mut(&mut self, _item: &mut syn::Item) {}
+}

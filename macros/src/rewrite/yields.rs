@@ -1,0 +1,237 @@
+//! The rewrites that use the body's handle or leave the body: yields, `yield_from!`,
+//! `?` and `return`; and the errors for a yield or an `.await` where it cannot be.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{ToTokens, quote_spanned};
+use syn::spanned::Spanned;
+use syn::{Block, Expr, ExprForLoop, ExprReturn, Ident, Pat, Stmt, Token};
+
+use super::{Kind, Rewriter, Scope, local, lower_for_await};
+
+impl Rewriter<'_> {
+    /// Input: `yield_!(value)` / `yield value`
+    /// Output: `{ if false { loop { break 'body; } } yielder.yield_(value).await }`
+    pub(super) fn yield_expr(&mut self, span: Span, what: &str, value: Option<Expr>) -> Expr {
+        let value = value.map_or_else(|| quote_spanned!(span=> ()), ToTokens::into_token_stream);
+        if let Some(err) = self.misplaced(span, what, Some(&value)) {
+            return err;
+        }
+        self.changed = true;
+        let yielder = self.names.yielder_at(span);
+        let guard = self.guard(span);
+        Expr::Verbatim(quote_spanned! {span=>
+            {
+                #guard
+                #yielder.yield_(#value).await
+            }
+        })
+    }
+
+    /// Output: `if false { loop { break 'body; } }`, the dead `break` a yield starts
+    /// with.
+    ///
+    /// It names a label only the generator's own body can reach, so a yield that a user
+    /// macro wraps in a closure or `async` block fails to compile with E0767 at the
+    /// user's token, where the mistake is. It is a diagnostic, not what makes the body
+    /// sound (a macro can take it apart): the handle's types are.
+    fn guard(&self, span: Span) -> TokenStream {
+        let label = self.names.label_at(span);
+        // A coroutine's body block has the return type: the dead `break` needs a value
+        // (a call, so the compiler does not see the code after it as unreachable).
+        let dead = self
+            .kind
+            .returns_value()
+            .then(|| quote_spanned!(span=> ::agen::__private::dead()));
+        // The `loop` keeps it one error: a `break` out of reach of its label is then
+        // not also a `break` outside of a loop.
+        quote_spanned!(Span::mixed_site()=> if false { loop { break #label #dead; } })
+    }
+
+    /// Input: `yield_from!(inner)` (or `yield_from!(sub, first)` in a coroutine)
+    /// Output: a loop yielding every item of `inner`
+    pub(super) fn yield_from_expr(&mut self, span: Span, inner: Expr, first: Option<Expr>) -> Expr {
+        let inner_tokens = inner.to_token_stream();
+        if let Some(err) = self.misplaced(span, "`yield_from!`", Some(&inner_tokens)) {
+            return err;
+        }
+        if let (Some(first), false) = (&first, self.kind.returns_value()) {
+            let message = format!(
+                "`yield_from!` in {} takes one argument: only a coroutine starts the inner \
+                 generator with a value",
+                self.kind.generator_name()
+            );
+            return self.error(first.span(), message);
+        }
+        self.changed = true;
+        match self.kind {
+            Kind::Coroutine | Kind::AsyncCoroutine => self.yield_from_coroutine(span, inner, first),
+            Kind::Iter | Kind::Stream | Kind::PlainAsync => {
+                // `for item in inner { yield item }`, a `for await` over a stream.
+                let item = local("item", span);
+                let each = self.yield_expr(span, "`yield_from!`", Some(syn::parse_quote!(#item)));
+                let for_loop = ExprForLoop {
+                    attrs: Vec::new(),
+                    label: None,
+                    for_token: Token![for](span),
+                    pat: Box::new(Pat::Verbatim(item.into_token_stream())),
+                    in_token: Token![in](span),
+                    expr: Box::new(inner),
+                    body: Block {
+                        brace_token: syn::token::Brace(span),
+                        stmts: vec![Stmt::Expr(each, Some(Token![;](span)))],
+                    },
+                };
+                if self.kind == Kind::Iter {
+                    Expr::ForLoop(for_loop)
+                } else {
+                    lower_for_await(for_loop)
+                }
+            }
+        }
+    }
+
+    /// Input: `yield_from!(sub)` / `yield_from!(sub, first)` in a coroutine (PEP 380)
+    /// Output:
+    /// ```text
+    /// {
+    ///     let mut sub = pin!(delegate_to(sub));
+    ///     let mut sent = first; // `()` when not given
+    ///     loop {
+    ///         match resume(sub.as_mut(), sent) {    // `.await`ed in an async coroutine
+    ///             Yielded(v) => sent = yield v,
+    ///             Complete(r) => break r,
+    ///         }
+    ///     }
+    /// }
+    /// ```
+    fn yield_from_coroutine(&mut self, span: Span, inner: Expr, first: Option<Expr>) -> Expr {
+        let value = local("value", span);
+        let each = self.yield_expr(span, "`yield_from!`", Some(syn::parse_quote!(#value)));
+        let inner_span = inner.span();
+        // Errors about `sub` not being a coroutine all land on the user's expression.
+        let sub = local("sub", inner_span);
+        let sent = local("sent", span);
+        let yielder = self.names.yielder_at(inner_span);
+        let first = first.map_or_else(
+            || quote_spanned!(span=> ::agen::__private::delegate_first()),
+            ToTokens::into_token_stream,
+        );
+        let (check, resume) = if self.kind == Kind::AsyncCoroutine {
+            (
+                quote_spanned!(inner_span=> #yielder.async_delegate_to(#inner)),
+                quote_spanned!(inner_span=> ::agen::__private::async_delegate_resume(#sub.as_mut(), #sent).await),
+            )
+        } else {
+            (
+                quote_spanned!(inner_span=> #yielder.delegate_to(#inner)),
+                quote_spanned!(inner_span=> ::agen::__private::delegate_resume(#sub.as_mut(), #sent)),
+            )
+        };
+        Expr::Verbatim(quote_spanned! {span=>
+            {
+                let #sub = #check;
+                let mut #sub = ::core::pin::pin!(#sub);
+                let mut #sent = #first;
+                loop {
+                    match #resume {
+                        ::agen::__private::CoroutineState::Yielded(#value) => #sent = #each,
+                        ::agen::__private::CoroutineState::Complete(#value) => break #value,
+                    }
+                }
+            }
+        })
+    }
+
+    /// Reports an `.await` (or `for await`) in a body that cannot suspend for anything
+    /// but its own yields.
+    pub(super) fn cannot_await(&mut self, span: Span, what: &str) {
+        if let Some(hint) = self.kind.await_hint() {
+            let name = self.kind.generator_name();
+            self.errors.at(
+                span,
+                format!(
+                    "{name} cannot {what}: its body runs inside `next()` / `resume()`, which \
+                     cannot wait; {hint}"
+                ),
+            );
+        }
+    }
+
+    /// Input: `return value` / `return` in the generator's own body
+    /// Output: in a coroutine, `break 'body value` (the body block is typed with the
+    /// declared return type, so a wrong value is reported at the user's expression);
+    /// elsewhere `return` stays, and a value where the form returns none is an error.
+    pub(super) fn return_expr(&mut self, r: &mut ExprReturn) -> Option<Expr> {
+        let span = r.return_token.span;
+        if self.kind.returns_value() {
+            self.changed = true;
+            let label = self.names.label_at(span);
+            let value = r.expr.take();
+            return Some(Expr::Verbatim(quote_spanned!(span=> break #label #value)));
+        }
+        if let (Some(value), Kind::Stream | Kind::Iter) = (&r.expr, self.kind) {
+            let message = format!(
+                "{} cannot return a value: its items are what it yields; write \
+                 `yield_!(value); return;`",
+                self.kind.generator_name()
+            );
+            self.error(value.span(), message);
+            r.expr = None;
+        }
+        None
+    }
+
+    /// The error for a yield where it cannot be, if it is in such a place.
+    fn misplaced(&mut self, span: Span, what: &str, keep: Option<&TokenStream>) -> Option<Expr> {
+        let message = match (self.kind, self.scope) {
+            (Kind::PlainAsync, _) => format!(
+                "{what} can only be used in a generator, and this is an ordinary `async fn`; \
+                 use `#[agen::async_gen]` to make it an async generator"
+            ),
+            (_, Scope::Body) => return None,
+            (_, Scope::Closure) => format!(
+                "{what} cannot be used inside a closure: the closure is a separate function, \
+                 not part of the generator's body; yield from the body itself, for example \
+                 with a `for` loop instead of an iterator adapter"
+            ),
+            (_, Scope::AsyncBlock) => format!(
+                "{what} cannot be used inside an `async` block: the block is a separate \
+                 future, not part of the generator's body; `.await` the block in the body \
+                 and yield its output there"
+            ),
+        };
+        Some(self.error_keeping(span, message, keep))
+    }
+
+    /// Input: `expr?` in a generator body
+    /// Output: `match branch(expr) { Continue(v) => v, Break(r) => { yielder.yield_residual(r); break 'body; } }`
+    /// (the `break` wrapped in a `loop` that never ends by itself, so the arm diverges
+    /// even when a macro moves it out of reach of the label, and the label's error is
+    /// the only one).
+    ///
+    /// The error path stores the item without awaiting, so nothing held there lives
+    /// across a suspension point, and leaves the body by its label, which only the
+    /// body's own code can reach: like a yield's guard, a `?` that a user macro wraps in
+    /// a closure or `async` block is an error at the `?`.
+    pub(super) fn try_expr(&mut self, question: Span, expr: Expr) -> Expr {
+        self.changed = true;
+        let yielder = self.names.yielder_at(question);
+        let label = self.names.label_at(question);
+        // Plain user spans (not `mixed_site`): rustc reports a trait error on the
+        // residual at its argument, and only a root-context span shows up at the `?`
+        // instead of at the attribute. No user code runs between binding and use.
+        let value = Ident::new("value", question);
+        let residual = Ident::new("residual", question);
+        // Generated, not the user's: lints about a loop that never loops stay quiet.
+        let exit = quote_spanned!(Span::mixed_site()=> loop { break #label; });
+        Expr::Verbatim(quote_spanned! {question=>
+            match ::agen::__private::Try::branch(#expr) {
+                ::core::ops::ControlFlow::Continue(#value) => #value,
+                ::core::ops::ControlFlow::Break(#residual) => {
+                    #yielder.yield_residual(#residual);
+                    #exit
+                }
+            }
+        })
+    }
+}
