@@ -12,7 +12,7 @@
 //! one in `handle.rs`.
 
 mod adapters;
-mod state;
+mod co;
 mod support;
 
 use core::fmt;
@@ -23,9 +23,9 @@ use core::pin::Pin;
 use core::task::{Context, Poll};
 
 pub use self::adapters::{CoroutineIter, CoroutineStream};
-pub use self::state::{AsyncCo, Co};
+pub use self::co::{AsyncCo, Co};
 pub use self::support::{
-    Delegate, async_delegate_resume, dead, delegate_first, delegate_resume, unnamed_first_resume,
+    async_delegate_resume, dead, delegate_first, delegate_resume, unnamed_first_resume,
 };
 
 /// What a resume produced: the coroutine yielded a value, or it finished and returned

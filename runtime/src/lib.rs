@@ -1,9 +1,13 @@
 #![no_std]
 #![doc = include_str!("docs/intro.md")]
-#![doc = include_str!("docs/async_gen.md")]
+#![doc = include_str!("docs/async_generators.md")]
+#![doc = include_str!("docs/compile_time_checks.md")]
+#![doc = include_str!("docs/guarantees.md")]
 #![doc = include_str!("docs/generators.md")]
+#![doc = include_str!("docs/coroutines.md")]
 #![doc = include_str!("docs/comprehensions.md")]
-#![doc = include_str!("docs/explanation.md")]
+#![doc = include_str!("docs/expansion.md")]
+#![doc = include_str!("docs/migration.md")]
 #![warn(missing_docs)]
 
 #[cfg(feature = "alloc")]
@@ -41,7 +45,7 @@ mod try_item;
 /// assert_eq!(agen::block_on(evens(7).collect::<Vec<_>>()), [0, 2, 4, 6]);
 /// ```
 pub use agen_macros::async_gen;
-#[doc = include_str!("docs/collect.md")]
+#[doc = include_str!("docs/collect_macro.md")]
 pub use agen_macros::collect;
 /// Turns a `fn` (or `async fn`) into a coroutine: `let sent = yield_!(v);` receives the
 /// value of the next `resume`, and the body's return value ends it; see
@@ -228,7 +232,8 @@ macro_rules! __generator_body {
 /// Not public API: what the macros' expansions refer to.
 #[doc(hidden)]
 pub mod __private {
-    pub use core;
+    // Exactly what the expansions name; `macros/src` and `__generator_body!` are the
+    // only users.
     pub use futures_core::{FusedStream, Stream};
 
     #[cfg(feature = "alloc")]
@@ -237,17 +242,17 @@ pub mod __private {
     pub use alloc::vec::Vec;
 
     pub use crate::async_gen::AsyncGen;
-    pub use crate::comprehension::{Bindings, TryElement, UntilErr, into_result};
+    pub use crate::comprehension::{Bindings, UntilErr, into_result};
     #[cfg(feature = "alloc")]
     pub use crate::comprehension::{Buffered, from_vec};
     pub use crate::coroutine::{
-        AsyncCo, AsyncCoroutine, Co, Coroutine, CoroutineState, Delegate, async_delegate_resume,
-        dead, delegate_first, delegate_resume, unnamed_first_resume,
+        AsyncCo, Co, CoroutineState, async_delegate_resume, dead, delegate_first, delegate_resume,
+        unnamed_first_resume,
     };
-    pub use crate::for_await::{ForAwait, into_stream, next};
-    pub use crate::generator::{Generator, PinIterator};
+    pub use crate::for_await::{into_stream, next};
+    pub use crate::generator::Generator;
     pub use crate::handle::{Brand, CoYieldToken, CoYielder, YieldToken, Yielder};
-    pub use crate::try_item::{FromResidual, Try};
+    pub use crate::try_item::Try;
 
     pub use crate::__generator_body as generator_body;
 }

@@ -92,12 +92,17 @@ impl Comprehension {
 // Output: see `lower.rs`.
 pub(crate) fn expand(input: TokenStream) -> TokenStream {
     let mut errors = Errors::new();
-    let Some(comprehension) = Comprehension::parse(input, &mut errors) else {
-        return errors.to_compile_errors();
-    };
-    comprehension.validate(&mut errors);
-    if errors.len() > 0 {
-        return errors.to_compile_errors();
+    let comprehension = Comprehension::parse(input, &mut errors);
+    if let Some(comprehension) = &comprehension {
+        comprehension.validate(&mut errors);
     }
-    lower::expand(&comprehension)
+    match comprehension {
+        Some(comprehension) if errors.len() == 0 => lower::expand(&comprehension),
+        // An expression that diverges after the errors, so the context still
+        // type-checks without follow-up errors.
+        _ => {
+            let errors = errors.to_compile_errors();
+            quote::quote!({ #errors ::core::unreachable!() })
+        }
+    }
 }

@@ -1,4 +1,4 @@
-//! The coroutine state machine, and the two runtime types made of it.
+//! The runtime type behind `#[coroutine]`: one state machine, sync or async.
 
 use core::fmt;
 use core::future::Future;
@@ -10,9 +10,14 @@ use crate::body::{BodyCell, State};
 use crate::handle::{CoSlots, CoYieldToken};
 use crate::slot::Slot;
 
-/// The state machine shared by [`Co`] and [`AsyncCo`]: a body, the two slots its handle
-/// points at, and where an async coroutine's step stands.
-struct CoState<Y, R, F, Fut> {
+/// A coroutine made by `#[coroutine] fn` (or, as [`AsyncCo`], by `#[coroutine] async
+/// fn`); see [`Coroutine`] and [`AsyncCoroutine`]. Not constructed by hand.
+///
+/// Its body and the two slots the body's handle points at (the value yielded out, the
+/// value sent in), and, for an async coroutine, where its step stands. `!Unpin` like
+/// any async block (its body may borrow its own locals across yields): pin it
+/// (`core::pin::pin!`, `Box::pin`) to resume it.
+pub struct Co<Y, R, F, Fut, const ASYNC: bool = false> {
     cell: BodyCell<F, Fut, CoSlots<Y, R>>,
     /// The body returned `Pending` without yielding: it waits inside a step, which the
     /// next poll continues (async coroutines only).
@@ -21,14 +26,22 @@ struct CoState<Y, R, F, Fut> {
     closing: bool,
 }
 
-/// `CoState` pinned, field by field.
+/// An async coroutine made by `#[coroutine] async fn`: resuming it is a future; see
+/// [`AsyncCoroutine`]. `!Unpin`: pin it to resume it.
+pub type AsyncCo<Y, R, F, Fut> = Co<Y, R, F, Fut, true>;
+
+// SAFETY: a shared `&Co` reads the body's state and nothing else (`Debug`); the body,
+// the slots and the flags are only reached through `Pin<&mut Self>`.
+unsafe impl<Y, R, F, Fut, const ASYNC: bool> Sync for Co<Y, R, F, Fut, ASYNC> {}
+
+/// `Co` pinned, field by field.
 struct Projection<'a, Y, R, F, Fut> {
     cell: Pin<&'a mut BodyCell<F, Fut, CoSlots<Y, R>>>,
     mid_step: &'a mut bool,
     closing: &'a mut bool,
 }
 
-impl<Y, R, F, Fut> CoState<Y, R, F, Fut> {
+impl<Y, R, F, Fut, const ASYNC: bool> Co<Y, R, F, Fut, ASYNC> {
     fn project(self: Pin<&mut Self>) -> Projection<'_, Y, R, F, Fut> {
         // SAFETY: `cell` is pinned structurally (see `AsyncGen::cell`); the flags are
         // not pinned.
@@ -50,12 +63,16 @@ impl<Y, R, F, Fut> CoState<Y, R, F, Fut> {
     }
 }
 
-impl<Y, R, F, Fut> CoState<Y, R, F, Fut>
+impl<Y, R, F, Fut, const ASYNC: bool> Co<Y, R, F, Fut, ASYNC>
 where
     F: FnOnce(CoYieldToken<Y, R>, R) -> Fut,
     Fut: Future,
 {
-    const fn new(body: F) -> Self {
+    /// Wraps a body closure. It is called on the first resume, never before, with a
+    /// token for this coroutine's slots (see [`CoYieldToken`]) and the first resume's
+    /// value.
+    #[inline(always)]
+    pub const fn new(body: F) -> Self {
         Self {
             cell: BodyCell::new(
                 body,
@@ -87,7 +104,7 @@ where
     /// One poll of an async resume: delivers `arg` if it is there (the first poll of a
     /// resume), else continues the step in progress.
     #[inline(always)]
-    fn poll_resume(
+    fn step(
         self: Pin<&mut Self>,
         cx: &mut Context<'_>,
         arg: &mut Option<R>,
@@ -106,7 +123,7 @@ where
 
     /// Drives an `aclose`: finishes a step a dropped `resume` future left, sends the
     /// close value, and runs the body to its end.
-    fn poll_close(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Fut::Output>>
+    fn close(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Fut::Output>>
     where
         R: CloseValue,
     {
@@ -274,71 +291,6 @@ fn awaited_in_sync_coroutine() -> ! {
     )
 }
 
-/// A coroutine made by `#[coroutine] fn`; see [`Coroutine`]. Not constructed by hand.
-///
-/// `!Unpin` like any async block (its body may borrow its own locals across yields):
-/// pin it (`core::pin::pin!`, `Box::pin`) to resume it.
-pub struct Co<Y, R, F, Fut> {
-    state: CoState<Y, R, F, Fut>,
-}
-
-/// An async coroutine made by `#[coroutine] async fn`; see [`AsyncCoroutine`]. Not
-/// constructed by hand. `!Unpin`: pin it to resume it.
-pub struct AsyncCo<Y, R, F, Fut> {
-    state: CoState<Y, R, F, Fut>,
-}
-
-// SAFETY: a shared `&Co` / `&AsyncCo` reads the body's state and nothing else
-// (`Debug`); the body, the slots and the flags are only reached through
-// `Pin<&mut Self>`.
-unsafe impl<Y, R, F, Fut> Sync for Co<Y, R, F, Fut> {}
-// SAFETY: as above.
-unsafe impl<Y, R, F, Fut> Sync for AsyncCo<Y, R, F, Fut> {}
-
-impl<Y, R, F, Fut> Co<Y, R, F, Fut>
-where
-    F: FnOnce(CoYieldToken<Y, R>, R) -> Fut,
-    Fut: Future,
-{
-    /// Wraps a body closure. It is called on the first resume, never before, with a
-    /// token for this coroutine's slots (see [`CoYieldToken`]) and the first resume's
-    /// value.
-    #[inline(always)]
-    pub const fn new(body: F) -> Self {
-        Self {
-            state: CoState::new(body),
-        }
-    }
-}
-
-impl<Y, R, F, Fut> AsyncCo<Y, R, F, Fut>
-where
-    F: FnOnce(CoYieldToken<Y, R>, R) -> Fut,
-    Fut: Future,
-{
-    /// Wraps a body closure, as [`Co::new`] does.
-    #[inline(always)]
-    pub const fn new(body: F) -> Self {
-        Self {
-            state: CoState::new(body),
-        }
-    }
-}
-
-impl<Y, R, F, Fut> Co<Y, R, F, Fut> {
-    fn state(self: Pin<&mut Self>) -> Pin<&mut CoState<Y, R, F, Fut>> {
-        // SAFETY: `state` is pinned structurally: never moved out of `self`.
-        unsafe { self.map_unchecked_mut(|this| &mut this.state) }
-    }
-}
-
-impl<Y, R, F, Fut> AsyncCo<Y, R, F, Fut> {
-    fn state(self: Pin<&mut Self>) -> Pin<&mut CoState<Y, R, F, Fut>> {
-        // SAFETY: `state` is pinned structurally: never moved out of `self`.
-        unsafe { self.map_unchecked_mut(|this| &mut this.state) }
-    }
-}
-
 impl<Y, R, F, Fut> Coroutine<R> for Co<Y, R, F, Fut>
 where
     F: FnOnce(CoYieldToken<Y, R>, R) -> Fut,
@@ -349,7 +301,7 @@ where
 
     #[inline]
     fn resume(self: Pin<&mut Self>, arg: R) -> CoroutineState<Y, Fut::Output> {
-        self.state().resume_sync(arg)
+        self.resume_sync(arg)
     }
 }
 
@@ -367,29 +319,21 @@ where
         cx: &mut Context<'_>,
         arg: &mut Option<R>,
     ) -> Poll<CoroutineState<Y, Fut::Output>> {
-        self.state().poll_resume(cx, arg)
+        self.step(cx, arg)
     }
 
     fn poll_close(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Fut::Output>>
     where
         R: CloseValue,
     {
-        self.state().poll_close(cx)
+        self.close(cx)
     }
 }
 
-impl<Y, R, F, Fut> fmt::Debug for Co<Y, R, F, Fut> {
+impl<Y, R, F, Fut, const ASYNC: bool> fmt::Debug for Co<Y, R, F, Fut, ASYNC> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Co")
-            .field("state", &self.state.state_name())
-            .finish_non_exhaustive()
-    }
-}
-
-impl<Y, R, F, Fut> fmt::Debug for AsyncCo<Y, R, F, Fut> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("AsyncCo")
-            .field("state", &self.state.state_name())
+        f.debug_struct(if ASYNC { "AsyncCo" } else { "Co" })
+            .field("state", &self.state_name())
             .finish_non_exhaustive()
     }
 }
