@@ -18,8 +18,8 @@ use crate::errors::Errors;
 use crate::form::Form;
 use crate::rewrite::lower_for_await;
 
-/// Hygienic names of the lowering's locals: user code cannot name them.
-struct Names {
+/// The lowering's locals, hygienic: user code cannot name them.
+struct Locals {
     out: Ident,
     item: Ident,
     first: Ident,
@@ -30,7 +30,7 @@ struct Names {
     label: Lifetime,
 }
 
-impl Names {
+impl Locals {
     fn new() -> Self {
         let ident = |name: &str| Ident::new(name, Span::mixed_site());
         Self {
@@ -52,7 +52,7 @@ impl Names {
 // Input:  collect![ELEM CLAUSES ; OPTIONS], parsed and valid
 // Output: see `eager`, `eager_buffered`, `lazy` and `lazy_buffered`.
 pub(super) fn expand(comp: &Comprehension) -> TokenStream {
-    let names = Names::new();
+    let names = Locals::new();
     match (comp.options.laziness, &comp.options.buffering) {
         (Laziness::Eager, None) => {
             let mut tokens = TokenStream::new();
@@ -71,7 +71,7 @@ pub(super) fn expand(comp: &Comprehension) -> TokenStream {
 /// The eager form without `buffered`, as an expression: what the rewriter expands in
 /// place in a generator body (with `for await` clauses `Marked`, for it to lower).
 pub(crate) fn eager(comp: &Comprehension, for_await: ForAwaitClauses) -> Expr {
-    eager_with(comp, &Names::new(), for_await)
+    eager_with(comp, &Locals::new(), for_await)
 }
 
 /// The element: `elem`, or `(key, value)` for `key => value`.
@@ -107,7 +107,7 @@ fn nest(
     clauses: &[Clause],
     first: Option<&Ident>,
     for_await: ForAwaitClauses,
-    names: &Names,
+    names: &Locals,
     inner: Vec<Stmt>,
 ) -> Vec<Stmt> {
     let mut body = inner;
@@ -193,11 +193,11 @@ fn nest(
 fn try_match(
     comp: &Comprehension,
     elem: Expr,
-    names: &Names,
+    names: &Locals,
     on_ok: Vec<Stmt>,
     on_err: Vec<Stmt>,
 ) -> Expr {
-    let Names { value, error, .. } = names;
+    let Locals { value, error, .. } = names;
     let span = elem_span(comp);
     let into_result = call(
         quote_spanned!(span=> ::agen::__private::into_result),
@@ -215,7 +215,7 @@ fn try_match(
 }
 
 /// `let mut out = Vec::new();`
-fn new_out(names: &Names) -> Stmt {
+fn new_out(names: &Locals) -> Stmt {
     let out = &names.out;
     let_(
         Pat::Verbatim(quote!(mut #out)),
@@ -226,7 +226,7 @@ fn new_out(names: &Names) -> Stmt {
 
 /// The collecting tail shared by the eager forms: `from_vec(out)`, whose target type
 /// comes from the context.
-fn from_vec(comp: &Comprehension, names: &Names) -> Expr {
+fn from_vec(comp: &Comprehension, names: &Locals) -> Expr {
     let out = &names.out;
     verbatim(quote_spanned!(elem_span(comp)=> ::agen::__private::from_vec(#out)))
 }
@@ -240,8 +240,8 @@ fn from_vec(comp: &Comprehension, names: &Names) -> Expr {
 //     }
 // With `try`, the loops sit in a labeled block that a first `Err` breaks out of with
 // that error, ending every loop (and dropping every stream) at once.
-fn eager_with(comp: &Comprehension, names: &Names, for_await: ForAwaitClauses) -> Expr {
-    let Names {
+fn eager_with(comp: &Comprehension, names: &Locals, for_await: ForAwaitClauses) -> Expr {
+    let Locals {
         out,
         value,
         error,
@@ -314,8 +314,8 @@ fn eager_with(comp: &Comprehension, names: &Names, for_await: ForAwaitClauses) -
 //     }
 // The generator is built like an `iter!` / `stream!` block's, from the loops as a
 // syntax tree.
-fn lazy(comp: &Comprehension, names: &Names) -> TokenStream {
-    let Names { value, error, .. } = names;
+fn lazy(comp: &Comprehension, names: &Locals) -> TokenStream {
+    let Locals { value, error, .. } = names;
     // The yields are the expansion's, not the user's: spanned at the macro, so that
     // lints about the element (`unused_braces`) treat it as generated code.
     let span = Span::call_site();
@@ -358,7 +358,7 @@ fn lazy(comp: &Comprehension, names: &Names) -> TokenStream {
 /// first iterable, which comes before it.
 fn lazy_generator(
     comp: &Comprehension,
-    names: &Names,
+    names: &Locals,
     form: Form,
     each: Stmt,
 ) -> (TokenStream, TokenStream) {
@@ -377,7 +377,7 @@ fn lazy_generator(
 }
 
 /// The lazy forms evaluate their first iterable at once, as Python does.
-fn first_iterable<'n>(comp: &Comprehension, names: &'n Names) -> (&'n Ident, TokenStream) {
+fn first_iterable<'n>(comp: &Comprehension, names: &'n Locals) -> (&'n Ident, TokenStream) {
     let first = &names.first;
     let value = match comp.clauses.first() {
         Some(Clause::For {
@@ -412,8 +412,8 @@ fn first_iterable<'n>(comp: &Comprehension, names: &'n Names) -> (&'n Ident, Tok
 //     }
 // With `try`, a first `Err` breaks out of the loop and the block, dropping the
 // producer and the futures in flight.
-fn eager_buffered(comp: &Comprehension, buffering: &Buffering, names: &Names) -> TokenStream {
-    let Names {
+fn eager_buffered(comp: &Comprehension, buffering: &Buffering, names: &Locals) -> TokenStream {
+    let Locals {
         out,
         bindings,
         buffered,
@@ -499,7 +499,7 @@ fn eager_buffered(comp: &Comprehension, buffering: &Buffering, names: &Names) ->
 //         } }>), n, ordered)
 //     }
 // Like every lazy form it owns what it uses; with `try` it is wrapped in `UntilErr`.
-fn lazy_buffered(comp: &Comprehension, buffering: &Buffering, names: &Names) -> TokenStream {
+fn lazy_buffered(comp: &Comprehension, buffering: &Buffering, names: &Locals) -> TokenStream {
     let span = Span::call_site();
     let future = Expr::Async(syn::ExprAsync {
         attrs: Vec::new(),

@@ -26,7 +26,7 @@ pub(crate) struct Comprehension {
     pub(crate) value: Option<Expr>,
     /// Never empty; the first is a `for` clause.
     pub(crate) clauses: Vec<Clause>,
-    pub(crate) options: Options,
+    pub(crate) options: Modes,
 }
 
 pub(crate) enum Clause {
@@ -63,7 +63,8 @@ pub(crate) struct Buffering {
     pub(crate) span: Span,
 }
 
-pub(crate) struct Options {
+/// The options after `;`: how the comprehension runs.
+pub(crate) struct Modes {
     pub(crate) laziness: Laziness,
     pub(crate) laziness_span: Span,
     pub(crate) try_: Option<Span>,

@@ -13,7 +13,7 @@ use syn::parse::{ParseStream, Parser};
 use syn::punctuated::Punctuated;
 use syn::{Expr, Ident, Pat, Token, Type};
 
-use super::{Buffering, Clause, Comprehension, Laziness, Options};
+use super::{Buffering, Clause, Comprehension, Laziness, Modes};
 use crate::errors::Errors;
 
 const OPTIONS_HELP: &str =
@@ -109,7 +109,7 @@ fn parse_comprehension(input: ParseStream<'_>, errors: &mut Errors) -> Option<Co
             }
         }
     } else {
-        Options {
+        Modes {
             laziness: Laziness::Eager,
             laziness_span: Span::call_site(),
             try_: None,
@@ -304,8 +304,8 @@ fn take_until(
     })
 }
 
-fn parse_options(input: ParseStream<'_>, semi: Span, errors: &mut Errors) -> Options {
-    let mut options = Options {
+fn parse_options(input: ParseStream<'_>, semi: Span, errors: &mut Errors) -> Modes {
+    let mut options = Modes {
         laziness: Laziness::Eager,
         laziness_span: Span::call_site(),
         try_: None,
@@ -390,7 +390,7 @@ fn parse_option(input: ParseStream<'_>) -> syn::Result<Opt> {
     Ok(opt)
 }
 
-fn apply_option(options: &mut Options, option: Opt, errors: &mut Errors) {
+fn apply_option(options: &mut Modes, option: Opt, errors: &mut Errors) {
     match option {
         Opt::Lazy(laziness, span) => {
             if options.laziness == Laziness::Eager {
