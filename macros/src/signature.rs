@@ -8,8 +8,8 @@ use syn::parse::{Parse, ParseStream};
 use syn::spanned::Spanned;
 use syn::visit_mut::{self, VisitMut};
 use syn::{
-    Attribute, Block, FnArg, GenericParam, Ident, Lifetime, Pat, PatIdent, ReturnType, Signature,
-    Token, Type, TypeParamBound, Visibility, WherePredicate, parse_quote,
+    Attribute, Block, FnArg, GenericParam, Lifetime, Pat, PatIdent, ReturnType, Signature, Token,
+    Type, TypeParamBound, Visibility, WherePredicate, parse_quote,
 };
 
 /// A function with an optional body: a free function, an inherent or trait-impl method,
@@ -41,35 +41,52 @@ impl Parse for GenFn {
     }
 }
 
-/// Makes every argument part of the generator, as an `async fn` does: an argument the
-/// body never mentions is still kept alive until the generator is dropped.
+/// Moves every argument into the generator's body and binds it there, as an `async fn`
+/// does: an argument the body never mentions still lives as long as the generator, and
+/// once the body has started the arguments are dropped in reverse order after the
+/// body's locals (when it finishes, or is dropped mid-body); before, in order.
 ///
-/// Input: `fn f(&self, a: A, (b, c): (B, C))`
+/// Input: `fn f(&self, mut a: A, (b, c): (B, C))`
 /// Output: `fn f(&self, a: A, __agen_arg2: (B, C))`, and the statements
-/// `let _ = &self; let _ = &a; let (b, c) = __agen_arg2;` for the top of the body.
+/// `let _ = &self; let mut a = a; let mut __agen_arg2 = __agen_arg2; let (b, c) = __agen_arg2;`
+/// for the top of the body. The argument names keep their own spans, so a function a
+/// user macro wrote still resolves them, and a raw identifier (`r#type`) stays one.
 pub(crate) fn bind_arguments(sig: &mut Signature) -> TokenStream {
     let mut prelude = TokenStream::new();
     for (i, input) in sig.inputs.iter_mut().enumerate() {
         match input {
-            FnArg::Receiver(_) => {
-                prelude.extend(quote!(let _ = &self;));
-            }
-            FnArg::Typed(arg) => match &*arg.pat {
+            // `self` cannot be bound again; as the first argument it is dropped last
+            // either way.
+            FnArg::Receiver(_) => prelude.extend(quote!(let _ = &self;)),
+            FnArg::Typed(arg) => match &mut *arg.pat {
                 Pat::Ident(PatIdent {
                     by_ref: None,
                     subpat: None,
+                    mutability,
                     ident,
                     ..
                 }) => {
-                    // `call_site`: resolves like the user's name, but reads as
-                    // generated code to lints such as `used_underscore_binding`.
-                    let ident = Ident::new(&ident.to_string(), Span::call_site());
-                    prelude.extend(quote!(let _ = &#ident;));
+                    // The binding in the body is the mutable one; the argument's own
+                    // `mut` would be unused.
+                    let mutability = mutability.take();
+                    prelude.extend(quote! {
+                        #[allow(
+                            clippy::used_underscore_binding,
+                            clippy::no_effect_underscore_binding,
+                            clippy::redundant_locals
+                        )]
+                        let #mutability #ident = #ident;
+                    });
                 }
                 _ => {
                     let name = format_ident!("__agen_arg{}", i, span = Span::mixed_site());
                     let pat = core::mem::replace(&mut *arg.pat, parse_quote!(#name));
-                    prelude.extend(quote!(let #name = #name; let #pat = #name;));
+                    // `mut`, for patterns that bind by `ref mut`.
+                    prelude.extend(quote! {
+                        #[allow(unused_mut)]
+                        let mut #name = #name;
+                        let #pat = #name;
+                    });
                 }
             },
         }

@@ -19,10 +19,11 @@ use std::task::{Context, Poll, Waker};
 use agen::{AsyncCoroutine, CoroutineState, Yielder, async_gen, generator, stream};
 use futures::StreamExt;
 
-/// Picks the handle out of a rewritten yield (`{ if false {..} handle.yield_(v).await }`),
-/// as a hostile `macro_rules!` can: the yield itself is dropped.
+/// Picks the handle out of a rewritten yield
+/// (`{ if false {..} match (v) { x => handle.yield_(x).await, } }`), as a hostile
+/// `macro_rules!` can: the yield itself is dropped.
 macro_rules! grab {
-    ({ if false $guard:tt $handle:ident . $($rest:tt)* }) => {
+    ({ if false $guard:tt match $value:tt { $bound:ident => $handle:ident . $($rest:tt)* } }) => {
         $handle
     };
 }
@@ -266,7 +267,9 @@ mod destructors_that_yield {
     /// Uses the `await` keyword of a rewritten yield to await something else in a
     /// sync generator's body, past the rewriter's check.
     macro_rules! await_with {
-        ($fut:expr, { if false $guard:tt $handle:ident . $method:ident $args:tt . $await:tt }) => {
+        ($fut:expr, { if false $guard:tt match $value:tt {
+            $bound:ident => $handle:ident . $method:ident $args:tt . $await:tt $(,)?
+        } }) => {
             ($fut).$await
         };
     }

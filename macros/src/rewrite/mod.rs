@@ -15,9 +15,9 @@ mod macro_input;
 mod yields;
 
 use proc_macro2::{Span, TokenStream};
-use quote::quote_spanned;
+use quote::{quote, quote_spanned};
 use syn::visit_mut::{self, VisitMut};
-use syn::{Expr, Ident, Lifetime, Stmt};
+use syn::{Attribute, Expr, Ident, Lifetime, Stmt};
 
 use crate::errors::Errors;
 
@@ -183,12 +183,22 @@ impl Rewriter<'_> {
     }
 }
 
+/// What replaces an expression, with the attributes it carried (a statement's
+/// `#[cfg(..)]` or lint attributes) put back in front.
+fn with_attrs(attrs: Vec<Attribute>, new: Expr) -> Expr {
+    if attrs.is_empty() {
+        new
+    } else {
+        Expr::Verbatim(quote!(#(#attrs)* #new))
+    }
+}
+
 impl VisitMut for Rewriter<'_> {
     fn visit_expr_mut(&mut self, expr: &mut Expr) {
         match expr {
             Expr::Macro(m) => {
                 if let Some(new) = self.macro_call(&mut m.mac) {
-                    *expr = new;
+                    *expr = with_attrs(core::mem::take(&mut m.attrs), new);
                 }
             }
             Expr::Yield(y) => {
@@ -197,7 +207,8 @@ impl VisitMut for Rewriter<'_> {
                 if let Some(value) = &mut value {
                     self.visit_expr_mut(value);
                 }
-                *expr = self.yield_expr(span, "`yield`", value);
+                let new = self.yield_expr(span, "`yield`", value);
+                *expr = with_attrs(core::mem::take(&mut y.attrs), new);
             }
             Expr::Await(a) if self.scope == Scope::Body && self.kind.await_hint().is_some() => {
                 // Reported, and left in place: the body is an `async` block, so the rest
@@ -209,14 +220,15 @@ impl VisitMut for Rewriter<'_> {
                 self.visit_expr_mut(&mut t.expr);
                 let question = t.question_token.span;
                 let inner = (*t.expr).clone();
-                *expr = self.try_expr(question, inner);
+                let new = self.try_expr(question, inner);
+                *expr = with_attrs(core::mem::take(&mut t.attrs), new);
             }
             Expr::Return(r) if self.scope == Scope::Body => {
                 if let Some(value) = &mut r.expr {
                     self.visit_expr_mut(value);
                 }
                 if let Some(new) = self.return_expr(r) {
-                    *expr = new;
+                    *expr = with_attrs(core::mem::take(&mut r.attrs), new);
                 }
             }
             Expr::ForLoop(f) if has_for_await_marker(&f.attrs) => {
@@ -249,7 +261,7 @@ impl VisitMut for Rewriter<'_> {
         if let Stmt::Macro(m) = stmt {
             if let Some(new) = self.macro_call(&mut m.mac) {
                 let semi = m.semi_token.unwrap_or_default();
-                *stmt = Stmt::Expr(new, Some(semi));
+                *stmt = Stmt::Expr(with_attrs(core::mem::take(&mut m.attrs), new), Some(semi));
             }
             return;
         }

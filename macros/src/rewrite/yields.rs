@@ -1,7 +1,7 @@
 //! The rewrites that use the body's handle or leave the body: yields, `yield_from!`,
 //! `?` and `return`; and the errors for a yield or an `.await` where it cannot be.
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::{Delimiter, Group, Span, TokenStream};
 use quote::{ToTokens, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{Block, Expr, ExprForLoop, ExprReturn, Ident, Pat, Stmt, Token};
@@ -10,8 +10,14 @@ use super::{Kind, Rewriter, Scope, local, lower_for_await};
 
 impl Rewriter<'_> {
     /// Input: `yield_!(value)` / `yield value`
-    /// Output: `{ if false { loop { break 'body; } } yielder.yield_(value).await }`
+    /// Output: `{ if false { loop { break 'body; } } match value { v => yielder.yield_(v).await } }`
+    ///
+    /// The value is evaluated before the handle is borrowed, so it may itself yield
+    /// (`yield_!(f(yield_!(a)))`, like Python's `yield (yield a)`); as the scrutinee
+    /// of a `match`, its temporaries still live until the yield is done, as they would
+    /// in `yielder.yield_(value).await`.
     pub(super) fn yield_expr(&mut self, span: Span, what: &str, value: Option<Expr>) -> Expr {
+        let value_span = value.as_ref().map_or(span, Spanned::span);
         let value = value.map_or_else(|| quote_spanned!(span=> ()), ToTokens::into_token_stream);
         if let Some(err) = self.misplaced(span, what, Some(&value)) {
             return err;
@@ -19,10 +25,18 @@ impl Rewriter<'_> {
         self.changed = true;
         let yielder = self.names.yielder_at(span);
         let guard = self.guard(span);
+        // At the value, so a value of the wrong type is reported there.
+        let yielded = Ident::new("__agen_yielded", value_span);
+        // In parentheses, for a struct literal; generated ones, so `unused_parens`
+        // stays quiet.
+        let mut value = Group::new(Delimiter::Parenthesis, value);
+        value.set_span(Span::mixed_site());
         Expr::Verbatim(quote_spanned! {span=>
             {
                 #guard
-                #yielder.yield_(#value).await
+                match #value {
+                    #yielded => #yielder.yield_(#yielded).await,
+                }
             }
         })
     }
@@ -220,8 +234,11 @@ impl Rewriter<'_> {
         // Plain user spans (not `mixed_site`): rustc reports a trait error on the
         // residual at its argument, and only a root-context span shows up at the `?`
         // instead of at the attribute. No user code runs between binding and use.
-        let value = Ident::new("value", question);
-        let residual = Ident::new("residual", question);
+        // Names no user item is likely to have: an item in scope with a binding's name
+        // (a unit struct `value`) would turn the binding into a pattern, whatever its
+        // hygiene.
+        let value = Ident::new("__agen_value", question);
+        let residual = Ident::new("__agen_residual", question);
         // Generated, not the user's: lints about a loop that never loops stay quiet.
         let exit = quote_spanned!(Span::mixed_site()=> loop { break #label; });
         Expr::Verbatim(quote_spanned! {question=>

@@ -1,16 +1,27 @@
 fn pairs(
     __agen_arg0: (u32, u32),
     _unused: String,
-    mut n: usize,
+    n: usize,
 ) -> impl ::agen::__private::FusedStream<Item = u32> {
     ::agen::__private::AsyncGen::new(move |token: ::agen::__private::YieldToken<u32>| async move {
         let brand = ::agen::__private::Brand::new();
         #[allow(unused_mut, unused_variables)]
         let mut yielder = unsafe { ::agen::__private::Yielder::new(token, &brand) };
-        let __agen_arg0 = __agen_arg0;
+        #[allow(unused_mut)]
+        let mut __agen_arg0 = __agen_arg0;
         let (a, b) = __agen_arg0;
-        let _ = &_unused;
-        let _ = &n;
+        #[allow(
+            clippy::used_underscore_binding,
+            clippy::no_effect_underscore_binding,
+            clippy::redundant_locals
+        )]
+        let _unused = _unused;
+        #[allow(
+            clippy::used_underscore_binding,
+            clippy::no_effect_underscore_binding,
+            clippy::redundant_locals
+        )]
+        let mut n = n;
         #[allow(unused_labels)]
         let () = 'a_yield_must_be_directly_in_the_generator_body: {
             while n > 0 {
@@ -21,7 +32,9 @@ fn pairs(
                             break 'a_yield_must_be_directly_in_the_generator_body;
                         }
                     }
-                    yielder.yield_(a + b).await
+                    match (a + b) {
+                        __agen_yielded => yielder.yield_(__agen_yielded).await,
+                    }
                 };
             }
         };

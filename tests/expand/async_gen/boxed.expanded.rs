@@ -13,8 +13,18 @@ fn repeat<'a: '__agen, '__agen>(
             let brand = ::agen::__private::Brand::new();
             #[allow(unused_mut, unused_variables)]
             let mut yielder = unsafe { ::agen::__private::Yielder::new(token, &brand) };
-            let _ = &word;
-            let _ = &n;
+            #[allow(
+                clippy::used_underscore_binding,
+                clippy::no_effect_underscore_binding,
+                clippy::redundant_locals
+            )]
+            let word = word;
+            #[allow(
+                clippy::used_underscore_binding,
+                clippy::no_effect_underscore_binding,
+                clippy::redundant_locals
+            )]
+            let n = n;
             #[allow(unused_labels)]
             let () = 'a_yield_must_be_directly_in_the_generator_body: {
                 for _ in 0..n {
@@ -24,7 +34,9 @@ fn repeat<'a: '__agen, '__agen>(
                                 break 'a_yield_must_be_directly_in_the_generator_body;
                             }
                         }
-                        yielder.yield_(word).await
+                        match (word) {
+                            __agen_yielded => yielder.yield_(__agen_yielded).await,
+                        }
                     };
                 }
             };

@@ -10,7 +10,12 @@ fn shared<'__agen>(
             let brand = ::agen::__private::Brand::new();
             #[allow(unused_mut, unused_variables)]
             let mut yielder = unsafe { ::agen::__private::Yielder::new(token, &brand) };
-            let _ = &value;
+            #[allow(
+                clippy::used_underscore_binding,
+                clippy::no_effect_underscore_binding,
+                clippy::redundant_locals
+            )]
+            let value = value;
             #[allow(unused_labels)]
             let () = 'a_yield_must_be_directly_in_the_generator_body: {
                 {
@@ -19,7 +24,9 @@ fn shared<'__agen>(
                             break 'a_yield_must_be_directly_in_the_generator_body;
                         }
                     }
-                    yielder.yield_(*value).await
+                    match (*value) {
+                        __agen_yielded => yielder.yield_(__agen_yielded).await,
+                    }
                 };
             };
         }),

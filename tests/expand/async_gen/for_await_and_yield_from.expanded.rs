@@ -13,8 +13,18 @@ fn doubled(
             let brand = ::agen::__private::Brand::new();
             #[allow(unused_mut, unused_variables)]
             let mut yielder = unsafe { ::agen::__private::Yielder::new(token, &brand) };
-            let _ = &inner;
-            let _ = &more;
+            #[allow(
+                clippy::used_underscore_binding,
+                clippy::no_effect_underscore_binding,
+                clippy::redundant_locals
+            )]
+            let inner = inner;
+            #[allow(
+                clippy::used_underscore_binding,
+                clippy::no_effect_underscore_binding,
+                clippy::redundant_locals
+            )]
+            let more = more;
             #[allow(unused_labels)]
             let () = 'a_yield_must_be_directly_in_the_generator_body: {
                 {
@@ -36,7 +46,9 @@ fn doubled(
                                     break 'a_yield_must_be_directly_in_the_generator_body;
                                 }
                             }
-                            yielder.yield_(x * 2).await
+                            match (x * 2) {
+                                __agen_yielded => yielder.yield_(__agen_yielded).await,
+                            }
                         };
                     }
                 }
@@ -55,7 +67,9 @@ fn doubled(
                                     break 'a_yield_must_be_directly_in_the_generator_body;
                                 }
                             }
-                            yielder.yield_(item).await
+                            match (item) {
+                                __agen_yielded => yielder.yield_(__agen_yielded).await,
+                            }
                         };
                     }
                 };

@@ -10,7 +10,12 @@ impl Store {
             #[allow(unused_mut, unused_variables)]
             let mut yielder = unsafe { ::agen::__private::Yielder::new(token, &brand) };
             let _ = &self;
-            let _ = &prefix;
+            #[allow(
+                clippy::used_underscore_binding,
+                clippy::no_effect_underscore_binding,
+                clippy::redundant_locals
+            )]
+            let prefix = prefix;
             #[allow(unused_labels)]
             let () = 'a_yield_must_be_directly_in_the_generator_body: {
                 for item in &self.items {
@@ -20,13 +25,11 @@ impl Store {
                                 break 'a_yield_must_be_directly_in_the_generator_body;
                             }
                         }
-                        yielder
-                            .yield_(
-                                ::alloc::__export::must_use({
-                                    ::alloc::fmt::format(format_args!("{0}{1}", prefix, item))
-                                }),
-                            )
-                            .await
+                        match (::alloc::__export::must_use({
+                            ::alloc::fmt::format(format_args!("{0}{1}", prefix, item))
+                        })) {
+                            __agen_yielded => yielder.yield_(__agen_yielded).await,
+                        }
                     };
                 }
             };

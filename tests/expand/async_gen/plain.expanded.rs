@@ -3,7 +3,12 @@ fn countdown(from: u32) -> impl ::agen::__private::FusedStream<Item = u32> {
         let brand = ::agen::__private::Brand::new();
         #[allow(unused_mut, unused_variables)]
         let mut yielder = unsafe { ::agen::__private::Yielder::new(token, &brand) };
-        let _ = &from;
+        #[allow(
+            clippy::used_underscore_binding,
+            clippy::no_effect_underscore_binding,
+            clippy::redundant_locals
+        )]
+        let from = from;
         #[allow(unused_labels)]
         let () = 'a_yield_must_be_directly_in_the_generator_body: {
             for i in (1..=from).rev() {
@@ -13,7 +18,9 @@ fn countdown(from: u32) -> impl ::agen::__private::FusedStream<Item = u32> {
                             break 'a_yield_must_be_directly_in_the_generator_body;
                         }
                     }
-                    yielder.yield_(i).await
+                    match (i) {
+                        __agen_yielded => yielder.yield_(__agen_yielded).await,
+                    }
                 };
             }
         };

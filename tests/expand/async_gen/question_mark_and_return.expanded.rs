@@ -7,7 +7,12 @@ fn parsed(
         let brand = ::agen::__private::Brand::new();
         #[allow(unused_mut, unused_variables)]
         let mut yielder = unsafe { ::agen::__private::Yielder::new(token, &brand) };
-        let _ = &lines;
+        #[allow(
+            clippy::used_underscore_binding,
+            clippy::no_effect_underscore_binding,
+            clippy::redundant_locals
+        )]
+        let lines = lines;
         #[allow(unused_labels)]
         let () = 'a_yield_must_be_directly_in_the_generator_body: {
             if lines.is_empty() {
@@ -20,21 +25,21 @@ fn parsed(
                             break 'a_yield_must_be_directly_in_the_generator_body;
                         }
                     }
-                    yielder
-                        .yield_(
-                            Ok(
-                                match ::agen::__private::Try::branch(line.trim().parse()) {
-                                    ::core::ops::ControlFlow::Continue(value) => value,
-                                    ::core::ops::ControlFlow::Break(residual) => {
-                                        yielder.yield_residual(residual);
-                                        loop {
-                                            break 'a_yield_must_be_directly_in_the_generator_body;
-                                        }
-                                    }
-                                },
-                            ),
-                        )
-                        .await
+                    match (Ok(
+                        match ::agen::__private::Try::branch(line.trim().parse()) {
+                            ::core::ops::ControlFlow::Continue(__agen_value) => {
+                                __agen_value
+                            }
+                            ::core::ops::ControlFlow::Break(__agen_residual) => {
+                                yielder.yield_residual(__agen_residual);
+                                loop {
+                                    break 'a_yield_must_be_directly_in_the_generator_body;
+                                }
+                            }
+                        },
+                    )) {
+                        __agen_yielded => yielder.yield_(__agen_yielded).await,
+                    }
                 };
             }
         };

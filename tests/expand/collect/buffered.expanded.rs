@@ -69,7 +69,9 @@ fn lazy(xs: Vec<u32>) -> impl futures_core::Stream<Item = Result<u32, String>> {
                                             break 'a_yield_must_be_directly_in_the_generator_body;
                                         }
                                     }
-                                    yielder.yield_(async move { fetch(x).await }).await
+                                    match (async move { fetch(x).await }) {
+                                        __agen_yielded => yielder.yield_(__agen_yielded).await,
+                                    }
                                 };
                             }
                         };

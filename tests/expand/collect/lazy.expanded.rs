@@ -26,7 +26,9 @@ fn lazy(
                                             break 'a_yield_must_be_directly_in_the_generator_body;
                                         }
                                     }
-                                    yielder.yield_(x + 1).await
+                                    match (x + 1) {
+                                        __agen_yielded => yielder.yield_(__agen_yielded).await,
+                                    }
                                 };
                             }
                         };
@@ -61,7 +63,11 @@ fn lazy(
                                                     break 'a_yield_must_be_directly_in_the_generator_body;
                                                 }
                                             }
-                                            yielder.yield_(x * 2).await
+                                            match (x * 2) {
+                                                __agen_yielded => {
+                                                    yielder.yield_(__agen_yielded).await
+                                                }
+                                            }
                                         };
                                     }
                                 }

@@ -23,7 +23,9 @@ fn echo() -> impl AsyncCoroutine<Option<u32>, Yield = u32, Return = usize> {
                                                     ::agen::__private::dead();
                             }
                         }
-                        yielder.yield_(x).await
+                        match (x) {
+                            __agen_yielded => yielder.yield_(__agen_yielded).await,
+                        }
                     };
                 }
                 n
@@ -57,7 +59,9 @@ fn delegating() -> impl AsyncCoroutine<Option<u32>, Yield = u32, Return = usize>
                                                                 ::agen::__private::dead();
                                         }
                                     }
-                                    yielder.yield_(value).await
+                                    match (value) {
+                                        __agen_yielded => yielder.yield_(__agen_yielded).await,
+                                    }
                                 }
                             }
                             ::agen::__private::CoroutineState::Complete(value) => break value,

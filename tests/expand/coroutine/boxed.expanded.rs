@@ -22,7 +22,12 @@ fn countdown<'__agen>(
             let mut yielder = unsafe {
                 ::agen::__private::CoYielder::new(token, &brand)
             };
-            let _ = &from;
+            #[allow(
+                clippy::used_underscore_binding,
+                clippy::no_effect_underscore_binding,
+                clippy::redundant_locals
+            )]
+            let from = from;
             ::agen::__private::unnamed_first_resume::<()>(first_resume);
             #[allow(unused_labels)]
             let returned: &'static str = 'a_yield_must_be_directly_in_the_generator_body: {
@@ -33,7 +38,9 @@ fn countdown<'__agen>(
                                 break 'a_yield_must_be_directly_in_the_generator_body ::agen::__private::dead();
                             }
                         }
-                        yielder.yield_(i).await
+                        match (i) {
+                            __agen_yielded => yielder.yield_(__agen_yielded).await,
+                        }
                     };
                 }
                 "liftoff"

@@ -19,7 +19,9 @@ fn total() -> impl Coroutine<u32, Yield = u32, Return = u32> {
                             break 'a_yield_must_be_directly_in_the_generator_body ::agen::__private::dead();
                         }
                     }
-                    yielder.yield_(sum).await
+                    match (sum) {
+                        __agen_yielded => yielder.yield_(__agen_yielded).await,
+                    }
                 };
                 if x == 0 {
                     break 'a_yield_must_be_directly_in_the_generator_body sum;

@@ -17,7 +17,9 @@ fn three() -> impl agen::Coroutine<(), Yield = u8, Return = ()> {
                         break 'a_yield_must_be_directly_in_the_generator_body ::agen::__private::dead();
                     }
                 }
-                yielder.yield_(1).await
+                match (1) {
+                    __agen_yielded => yielder.yield_(__agen_yielded).await,
+                }
             };
             {
                 if false {
@@ -25,7 +27,9 @@ fn three() -> impl agen::Coroutine<(), Yield = u8, Return = ()> {
                         break 'a_yield_must_be_directly_in_the_generator_body ::agen::__private::dead();
                     }
                 }
-                yielder.yield_(2).await
+                match (2) {
+                    __agen_yielded => yielder.yield_(__agen_yielded).await,
+                }
             };
             {
                 if false {
@@ -33,7 +37,9 @@ fn three() -> impl agen::Coroutine<(), Yield = u8, Return = ()> {
                         break 'a_yield_must_be_directly_in_the_generator_body ::agen::__private::dead();
                     }
                 }
-                yielder.yield_(3).await
+                match (3) {
+                    __agen_yielded => yielder.yield_(__agen_yielded).await,
+                }
             };
         };
         returned

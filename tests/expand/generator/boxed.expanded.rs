@@ -12,7 +12,12 @@ fn tree<'__agen>(
             let brand = ::agen::__private::Brand::new();
             #[allow(unused_mut, unused_variables)]
             let mut yielder = unsafe { ::agen::__private::Yielder::new(token, &brand) };
-            let _ = &depth;
+            #[allow(
+                clippy::used_underscore_binding,
+                clippy::no_effect_underscore_binding,
+                clippy::redundant_locals
+            )]
+            let depth = depth;
             #[allow(unused_labels)]
             let () = 'a_yield_must_be_directly_in_the_generator_body: {
                 {
@@ -21,7 +26,9 @@ fn tree<'__agen>(
                             break 'a_yield_must_be_directly_in_the_generator_body;
                         }
                     }
-                    yielder.yield_(depth).await
+                    match (depth) {
+                        __agen_yielded => yielder.yield_(__agen_yielded).await,
+                    }
                 };
                 if depth > 0 {
                     for item in tree(depth - 1) {
@@ -31,7 +38,9 @@ fn tree<'__agen>(
                                     break 'a_yield_must_be_directly_in_the_generator_body;
                                 }
                             }
-                            yielder.yield_(item).await
+                            match (item) {
+                                __agen_yielded => yielder.yield_(__agen_yielded).await,
+                            }
                         };
                     }
                 }

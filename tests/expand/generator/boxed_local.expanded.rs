@@ -10,7 +10,12 @@ fn words<'__agen_lt0: '__agen, '__agen>(
             let brand = ::agen::__private::Brand::new();
             #[allow(unused_mut, unused_variables)]
             let mut yielder = unsafe { ::agen::__private::Yielder::new(token, &brand) };
-            let _ = &text;
+            #[allow(
+                clippy::used_underscore_binding,
+                clippy::no_effect_underscore_binding,
+                clippy::redundant_locals
+            )]
+            let text = text;
             #[allow(unused_labels)]
             let () = 'a_yield_must_be_directly_in_the_generator_body: {
                 for word in text.split_whitespace() {
@@ -20,7 +25,9 @@ fn words<'__agen_lt0: '__agen, '__agen>(
                                 break 'a_yield_must_be_directly_in_the_generator_body;
                             }
                         }
-                        yielder.yield_(word).await
+                        match (word) {
+                            __agen_yielded => yielder.yield_(__agen_yielded).await,
+                        }
                     };
                 }
             };

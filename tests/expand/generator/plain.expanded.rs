@@ -17,7 +17,9 @@ fn fib() -> impl ::core::iter::FusedIterator<Item = u64> {
                                 break 'a_yield_must_be_directly_in_the_generator_body;
                             }
                         }
-                        yielder.yield_(a).await
+                        match (a) {
+                            __agen_yielded => yielder.yield_(__agen_yielded).await,
+                        }
                     };
                     (a, b) = (b, a + b);
                 }

@@ -3,7 +3,12 @@ fn evens(below: u32) -> ::agen::Generator<u32, impl ::agen::GenBody<u32>> {
         let brand = ::agen::__private::Brand::new();
         #[allow(unused_mut, unused_variables)]
         let mut yielder = unsafe { ::agen::__private::Yielder::new(token, &brand) };
-        let _ = &below;
+        #[allow(
+            clippy::used_underscore_binding,
+            clippy::no_effect_underscore_binding,
+            clippy::redundant_locals
+        )]
+        let below = below;
         #[allow(unused_labels)]
         let () = 'a_yield_must_be_directly_in_the_generator_body: {
             for i in (0..below).step_by(2) {
@@ -13,7 +18,9 @@ fn evens(below: u32) -> ::agen::Generator<u32, impl ::agen::GenBody<u32>> {
                             break 'a_yield_must_be_directly_in_the_generator_body;
                         }
                     }
-                    yielder.yield_(i).await
+                    match (i) {
+                        __agen_yielded => yielder.yield_(__agen_yielded).await,
+                    }
                 };
             }
         };

@@ -17,7 +17,9 @@ fn main() {
                                 break 'a_yield_must_be_directly_in_the_generator_body;
                             }
                         }
-                        yielder.yield_(1u32).await
+                        match (1u32) {
+                            __agen_yielded => yielder.yield_(__agen_yielded).await,
+                        }
                     };
                 };
             },
@@ -47,7 +49,9 @@ fn main() {
                                         break 'a_yield_must_be_directly_in_the_generator_body;
                                     }
                                 }
-                                yielder.yield_(u64::from(x)).await
+                                match (u64::from(x)) {
+                                    __agen_yielded => yielder.yield_(__agen_yielded).await,
+                                }
                             };
                         }
                     }

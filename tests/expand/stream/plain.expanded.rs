@@ -13,7 +13,9 @@ fn main() {
                                 break 'a_yield_must_be_directly_in_the_generator_body;
                             }
                         }
-                        yielder.yield_(i).await
+                        match (i) {
+                            __agen_yielded => yielder.yield_(__agen_yielded).await,
+                        }
                     };
                 }
             };

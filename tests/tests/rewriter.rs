@@ -1,0 +1,300 @@
+//! The body rewriter on the Rust that users write: arguments, attributes on
+//! statements, nested yields, labels, other macros' input. Each module is named after
+//! what once went wrong.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use agen::{Coroutine, async_gen, generator, stream};
+use futures::StreamExt;
+
+/// Logs its name when dropped.
+struct Noisy(&'static str, Rc<RefCell<Vec<&'static str>>>);
+
+impl Drop for Noisy {
+    fn drop(&mut self) {
+        self.1.borrow_mut().push(self.0);
+    }
+}
+
+fn log() -> Rc<RefCell<Vec<&'static str>>> {
+    Rc::default()
+}
+
+mod argument_drop_order {
+    use super::*;
+
+    #[generator]
+    fn generator(_x: Noisy, _y: Noisy, local: Noisy) -> u32 {
+        let _local = local;
+        yield_!(1);
+        yield_!(2);
+    }
+
+    #[async_gen]
+    async fn stream(_x: Noisy, _y: Noisy, local: Noisy) -> u32 {
+        let _local = local;
+        yield_!(1);
+        yield_!(2);
+    }
+
+    async fn reference(_x: Noisy, _y: Noisy, local: Noisy) {
+        let _local = local;
+        futures::future::ready(()).await;
+    }
+
+    fn args(log: &Rc<RefCell<Vec<&'static str>>>) -> (Noisy, Noisy, Noisy) {
+        (
+            Noisy("x", log.clone()),
+            Noisy("y", log.clone()),
+            Noisy("local", log.clone()),
+        )
+    }
+
+    /// What an `async fn` does with the same arguments, run to the end.
+    fn async_fn_order() -> Vec<&'static str> {
+        let log = log();
+        let (x, y, local) = args(&log);
+        agen::block_on(reference(x, y, local));
+        let order = log.borrow().clone();
+        order
+    }
+
+    #[test]
+    fn on_completion_like_an_async_fn() {
+        assert_eq!(async_fn_order(), ["local", "y", "x"]);
+        let log = log();
+        let (x, y, local) = args(&log);
+        assert_eq!(generator(x, y, local).count(), 2);
+        assert_eq!(*log.borrow(), async_fn_order());
+        let log = super::log();
+        let (x, y, local) = args(&log);
+        assert_eq!(agen::block_on(stream(x, y, local).count()), 2);
+        assert_eq!(*log.borrow(), async_fn_order());
+    }
+
+    #[test]
+    fn on_cancellation_like_an_async_fn() {
+        let log = log();
+        let (x, y, local) = args(&log);
+        let mut g = generator(x, y, local);
+        assert_eq!(g.next(), Some(1));
+        drop(g);
+        assert_eq!(*log.borrow(), ["local", "y", "x"]);
+        let log = super::log();
+        let (x, y, local) = args(&log);
+        let mut s = Box::pin(stream(x, y, local));
+        assert_eq!(agen::block_on(s.next()), Some(1));
+        drop(s);
+        assert_eq!(*log.borrow(), ["local", "y", "x"]);
+    }
+
+    #[test]
+    fn unstarted_in_order_like_an_async_fn() {
+        let log = log();
+        let (x, y, local) = args(&log);
+        drop(generator(x, y, local));
+        assert_eq!(*log.borrow(), ["x", "y", "local"]);
+        let log = super::log();
+        let (x, y, local) = args(&log);
+        drop(reference(x, y, local));
+        assert_eq!(*log.borrow(), ["x", "y", "local"]);
+    }
+}
+
+mod argument_patterns {
+    use super::*;
+
+    #[generator]
+    fn raw_identifier(r#type: u32, r#match: &str) -> String {
+        yield_!(format!("{type}{match}", type = r#type, match = r#match));
+    }
+
+    #[generator]
+    fn by_ref_mut(ref mut x: u8) -> u8 {
+        *x += 1;
+        yield_!(*x);
+    }
+
+    #[async_gen]
+    async fn mutable(mut n: u8, (a, mut b): (u8, u8)) -> u8 {
+        n += 1;
+        b += a;
+        yield_!(n + b);
+    }
+
+    #[test]
+    fn raw_identifiers_ref_mut_and_mut_patterns() {
+        assert_eq!(raw_identifier(1, "a").collect::<Vec<_>>(), ["1a"]);
+        assert_eq!(by_ref_mut(1).collect::<Vec<_>>(), [2]);
+        assert_eq!(agen::block_on(mutable(1, (2, 3)).collect::<Vec<_>>()), [7]);
+    }
+}
+
+mod generators_written_by_macros {
+    use super::*;
+
+    fn step(i: u32) -> Result<u32, String> {
+        if i < 2 {
+            Ok(i)
+        } else {
+            Err(String::from("two"))
+        }
+    }
+
+    macro_rules! counting {
+        ($name:ident, $n:ident, $item:ty, $step:ident) => {
+            #[generator]
+            fn $name($n: $item) -> Result<$item, String> {
+                for i in 0..$n {
+                    let step: Result<$item, String> = $step(i);
+                    yield_!(Ok(step?));
+                }
+            }
+        };
+    }
+
+    counting!(up_to, limit, u32, step);
+
+    #[test]
+    fn parameter_names_from_the_macro_input_resolve() {
+        let items: Vec<_> = up_to(5).collect();
+        assert_eq!(items, [Ok(0), Ok(1), Err(String::from("two"))]);
+    }
+}
+
+mod items_named_like_the_expansion_s_bindings {
+    use super::*;
+
+    #[allow(non_camel_case_types, dead_code)]
+    struct value;
+    #[allow(non_camel_case_types, dead_code)]
+    struct residual;
+
+    #[async_gen]
+    async fn question_mark_with_items_named_like_its_bindings(
+        words: Vec<&'static str>,
+    ) -> Result<u32, std::num::ParseIntError> {
+        for word in words {
+            yield_!(Ok(word.parse()?));
+        }
+    }
+
+    #[test]
+    fn question_mark_ignores_user_items_named_value_and_residual() {
+        let items: Vec<_> = agen::block_on(
+            question_mark_with_items_named_like_its_bindings(vec!["1", "x"]).collect(),
+        );
+        assert_eq!(items[0], Ok(1));
+        assert!(items[1].is_err());
+    }
+}
+
+mod attributes_on_rewritten_statements {
+    use super::*;
+
+    #[generator]
+    fn generator(words: Vec<&'static str>) -> Result<u32, std::num::ParseIntError> {
+        #[cfg(any())]
+        yield_!(Ok(0));
+        #[cfg(all())]
+        yield_!(Ok(1));
+        #[cfg(any())]
+        yield_from!([Ok(2)]);
+        #[cfg(any())]
+        words[0].parse::<u32>()?;
+        for word in words {
+            yield_!(Ok(word.parse()?));
+        }
+        #[cfg(any())]
+        return;
+        #[cfg(any())]
+        yield_!(Ok(3))
+    }
+
+    #[test]
+    fn cfg_on_a_yield_yield_from_question_mark_and_return() {
+        let items: Vec<_> = generator(vec!["x", "5"]).collect();
+        assert_eq!(items.len(), 2, "{items:?}");
+        assert_eq!(items[0], Ok(1));
+        assert!(items[1].is_err());
+    }
+
+    #[test]
+    fn cfg_on_a_bare_yield_in_the_block_forms() {
+        let items: Vec<u32> = agen::iter! {
+            #[cfg(any())]
+            yield 0;
+            yield 1;
+            #[cfg(all())]
+            yield 2;
+        }
+        .collect();
+        assert_eq!(items, [1, 2]);
+        let items: Vec<u32> = agen::block_on(
+            stream! {
+                #[cfg(any())]
+                yield 0;
+                yield 1;
+            }
+            .collect(),
+        );
+        assert_eq!(items, [1]);
+    }
+
+    #[agen::coroutine]
+    fn coroutine() -> impl agen::Coroutine<(), Yield = u8, Return = u8> {
+        yield_!(1);
+        #[cfg(any())]
+        return 2;
+        3
+    }
+
+    #[test]
+    fn cfg_on_a_coroutine_return() {
+        let mut co = std::pin::pin!(coroutine());
+        assert_eq!(co.as_mut().resume(()), agen::CoroutineState::Yielded(1));
+        assert_eq!(co.as_mut().resume(()), agen::CoroutineState::Complete(3));
+    }
+}
+
+mod yields_inside_yields {
+    use super::*;
+
+    #[agen::coroutine(first = first)]
+    fn echo() -> impl agen::Coroutine<u32, Yield = u32, Return = ()> {
+        let _ = first;
+        // Python's `yield (yield 1)`: yield 1, then yield what was sent back.
+        let again = yield_!(yield_!(1) + 10);
+        yield_!(again);
+    }
+
+    #[test]
+    fn a_yield_in_another_yield_s_value() {
+        use agen::CoroutineState::Yielded;
+        let mut co = std::pin::pin!(echo());
+        assert_eq!(co.as_mut().resume(0), Yielded(1));
+        assert_eq!(co.as_mut().resume(5), Yielded(15));
+        assert_eq!(co.as_mut().resume(7), Yielded(7));
+    }
+
+    #[generator]
+    fn nested() -> u32 {
+        yield_!(u32::from({
+            yield_!(1);
+            2u8
+        }));
+    }
+
+    #[test]
+    fn a_block_that_yields_in_a_yield_s_value() {
+        assert_eq!(nested().collect::<Vec<_>>(), [1, 2]);
+        let items: Vec<u32> = agen::block_on(
+            stream! {
+                yield { yield 1u32; 2 };
+            }
+            .collect(),
+        );
+        assert_eq!(items, [1, 2]);
+    }
+}
