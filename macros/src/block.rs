@@ -69,12 +69,18 @@ pub(crate) fn generator(
     errors: &mut Errors,
 ) -> TokenStream {
     let names = Names::new();
-    rewrite::body(
+    let rewritten = rewrite::body(
         form.kind(form == Form::AsyncGen),
         &names,
         &mut stmts,
         errors,
     );
+    // A body that never yields yields `()`, rather than leave the type to inference.
+    let unit: Type = Type::Tuple(syn::TypeTuple {
+        paren_token: syn::token::Paren::default(),
+        elems: syn::punctuated::Punctuated::new(),
+    });
+    let item = item.or((rewritten.yields == 0).then_some(&unit));
     if form == Form::AsyncGen {
         emit::holder(&Holder::AsyncGen(item), &names, &TokenStream::new(), &stmts)
     } else {
@@ -89,7 +95,10 @@ pub(crate) fn generator(
 }
 
 /// Rewrites `for await` (which rustc cannot parse) into `#[for_await] for`, at any
-/// depth, so the block forms can be parsed as Rust.
+/// depth, so the block forms can be parsed as Rust. A label stays on the loop: the
+/// marker goes before it. The input of a macro that builds a generator of its own
+/// (a `collect!` with a `for await` clause, a nested `stream!`) is left as it is: that
+/// macro reads its `for await` itself.
 fn mark_for_await(tokens: TokenStream) -> TokenStream {
     let mut out: Vec<TokenTree> = Vec::new();
     let mut iter = tokens.into_iter().peekable();
@@ -102,10 +111,13 @@ fn mark_for_await(tokens: TokenStream) -> TokenStream {
                 // The marker carries the span of `await`, where an error about the
                 // awaiting is reported.
                 let span = iter.next().map_or(ident.span(), |await_| await_.span());
-                out.extend(quote_spanned!(span=> #[for_await]));
+                let marker: Vec<TokenTree> =
+                    quote_spanned!(span=> #[for_await]).into_iter().collect();
+                let at = label_start(&out).unwrap_or(out.len());
+                out.splice(at..at, marker);
                 out.push(TokenTree::Ident(ident));
             }
-            TokenTree::Group(group) => {
+            TokenTree::Group(group) if !builds_a_generator(&out) => {
                 let mut new =
                     proc_macro2::Group::new(group.delimiter(), mark_for_await(group.stream()));
                 new.set_span(group.span());
@@ -115,4 +127,27 @@ fn mark_for_await(tokens: TokenStream) -> TokenStream {
         }
     }
     out.into_iter().collect()
+}
+
+/// Where the label `'name:` that ends `out` starts, if one does.
+fn label_start(out: &[TokenTree]) -> Option<usize> {
+    match out {
+        [
+            ..,
+            TokenTree::Punct(quote),
+            TokenTree::Ident(_),
+            TokenTree::Punct(colon),
+        ] if quote.as_char() == '\'' && colon.as_char() == ':' => Some(out.len() - 3),
+        _ => None,
+    }
+}
+
+/// Whether `out` ends with `stream!`, `iter!` or `collect!` (any path), so that the
+/// group that follows is that macro's input.
+fn builds_a_generator(out: &[TokenTree]) -> bool {
+    matches!(
+        out,
+        [.., TokenTree::Ident(name), TokenTree::Punct(bang)]
+            if bang.as_char() == '!' && (name == "stream" || name == "iter" || name == "collect")
+    )
 }

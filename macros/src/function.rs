@@ -195,7 +195,18 @@ impl Generated<'_> {
                 signature::set_return(sig, quote!(impl #bound #(+ #others)*));
                 value
             }
-            boxing => emit::boxed(sig, boxing, quote!(#bound), value),
+            boxing => {
+                // The other trait bounds go on the trait object too (`+ Send` is the
+                // `boxed` option's, a lifetime is the one the option computes).
+                let others = types.others.iter().filter(|other| match other {
+                    syn::TypeParamBound::Trait(t) => {
+                        boxing != Boxing::Send
+                            || t.path.segments.last().is_none_or(|s| s.ident != "Send")
+                    }
+                    _ => false,
+                });
+                emit::boxed(sig, boxing, quote!(#bound #(+ #others)*), value)
+            }
         }
     }
 

@@ -56,8 +56,7 @@ mod argument_drop_order {
         let log = log();
         let (x, y, local) = args(&log);
         agen::block_on(reference(x, y, local));
-        let order = log.borrow().clone();
-        order
+        log.borrow().clone()
     }
 
     #[test]
@@ -197,7 +196,7 @@ mod attributes_on_rewritten_statements {
     fn generator(words: Vec<&'static str>) -> Result<u32, std::num::ParseIntError> {
         #[cfg(any())]
         yield_!(Ok(0));
-        #[cfg(all())]
+        #[cfg(not(any()))]
         yield_!(Ok(1));
         #[cfg(any())]
         yield_from!([Ok(2)]);
@@ -226,7 +225,7 @@ mod attributes_on_rewritten_statements {
             #[cfg(any())]
             yield 0;
             yield 1;
-            #[cfg(all())]
+            #[cfg(not(any()))]
             yield 2;
         }
         .collect();
@@ -296,5 +295,140 @@ mod yields_inside_yields {
             .collect(),
         );
         assert_eq!(items, [1, 2]);
+    }
+}
+
+mod other_macros_input {
+    use super::*;
+
+    /// A macro with a grammar of its own: `key: value` pairs.
+    macro_rules! pairs {
+        ($($key:literal : $value:expr),* $(,)?) => {
+            vec![$(($key, $value)),*]
+        };
+    }
+
+    #[async_gen]
+    async fn question_marks(words: Vec<&'static str>) -> Result<u32, std::num::ParseIntError> {
+        for word in words {
+            let found = matches!(word.parse::<u32>()?, 1 | 2 if true);
+            let pairs = pairs!("a": word.parse::<u32>()?, "b": 0);
+            yield_!(Ok(u32::from(found) + pairs[0].1));
+        }
+    }
+
+    #[test]
+    fn question_marks_in_matches_and_in_a_macro_of_its_own_grammar() {
+        let items: Vec<_> = agen::block_on(question_marks(vec!["1", "7", "x"]).collect());
+        assert_eq!(items.len(), 3, "{items:?}");
+        assert_eq!(items[0], Ok(2));
+        assert_eq!(items[1], Ok(7));
+        assert!(items[2].is_err());
+    }
+
+    #[test]
+    fn a_bare_yield_as_a_select_arm_in_stream() {
+        let items: Vec<u32> = agen::block_on(
+            stream! {
+                for i in 0..3u32 {
+                    futures::select! {
+                        () = futures::future::ready(()) => yield i,
+                    }
+                }
+            }
+            .collect(),
+        );
+        assert_eq!(items, [0, 1, 2]);
+    }
+}
+
+mod block_forms {
+    use super::*;
+
+    #[test]
+    fn a_labelled_for_await() {
+        let inner = || stream! { for i in 0..5u32 { yield i; } };
+        let items: Vec<u32> = agen::block_on(
+            stream! {
+                'outer: for await x in inner() {
+                    for await y in inner() {
+                        if y > x {
+                            continue 'outer;
+                        }
+                        if x == 3 {
+                            break 'outer;
+                        }
+                        yield x * 10 + y;
+                    }
+                }
+            }
+            .collect(),
+        );
+        assert_eq!(items, [0, 10, 11, 20, 21, 22]);
+    }
+
+    #[test]
+    fn for_await_inside_a_collect_inside_stream() {
+        let inner = || stream! { for i in 0..3u32 { yield i; } };
+        let items: Vec<Vec<u32>> = agen::block_on(
+            stream! {
+                let squares: Vec<u32> = agen::collect![x * x for await x in inner()];
+                yield squares;
+            }
+            .collect(),
+        );
+        assert_eq!(items, [vec![0, 1, 4]]);
+    }
+
+    #[test]
+    fn a_block_that_never_yields_yields_unit() {
+        let s = stream! {};
+        let items: Vec<()> = agen::block_on(s.collect());
+        assert!(items.is_empty());
+        let ran = Rc::new(std::cell::Cell::new(false));
+        let body_ran = ran.clone();
+        let items: Vec<()> = agen::iter! {
+            body_ran.set(true);
+        }
+        .collect();
+        assert!(items.is_empty());
+        assert!(ran.get());
+    }
+}
+
+mod collect_as_a_statement {
+    use super::*;
+
+    #[generator]
+    fn checks(words: Vec<&'static str>) -> Result<usize, std::num::ParseIntError> {
+        // Runs for its `?`s: the first word that does not parse ends the generator.
+        agen::collect![w.parse::<u32>()? for w in &words];
+        yield_!(Ok(words.len()));
+    }
+
+    #[test]
+    fn its_question_marks_act_on_the_generator() {
+        assert_eq!(checks(vec!["1", "2"]).collect::<Vec<_>>(), [Ok(2)]);
+        let items: Vec<_> = checks(vec!["1", "x"]).collect();
+        assert_eq!(items.len(), 1);
+        assert!(items[0].is_err());
+    }
+}
+
+mod boxed_coroutine_bounds {
+    use super::*;
+
+    #[agen::coroutine(boxed_local)]
+    fn counts() -> impl Coroutine<(), Yield = u8, Return = ()> + Send {
+        yield_!(1);
+    }
+
+    fn assert_send<T: Send>(_: &T) {}
+
+    #[test]
+    fn extra_bounds_stay_on_the_boxed_coroutine() {
+        let co = counts();
+        // `boxed_local` alone would not be `Send`: the `+ Send` the user wrote is kept.
+        assert_send(&co);
     }
 }

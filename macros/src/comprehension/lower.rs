@@ -74,6 +74,14 @@ pub(crate) fn eager(comp: &Comprehension, for_await: ForAwaitClauses) -> Expr {
     eager_with(comp, &Locals::new(), for_await)
 }
 
+/// The eager form as a statement: the loops, each element evaluated and dropped.
+pub(crate) fn discarded(comp: &Comprehension, for_await: ForAwaitClauses) -> Expr {
+    let span = elem_span(comp);
+    let each = let_(Pat::Verbatim(quote!(_)), element(comp), span);
+    let loops = nest(&comp.clauses, None, for_await, &Locals::new(), vec![each]);
+    block_expr(loops, Span::call_site())
+}
+
 /// The element: `elem`, or `(key, value)` for `key => value`.
 fn element(comp: &Comprehension) -> Expr {
     let elem = &comp.elem;

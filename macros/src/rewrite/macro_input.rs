@@ -3,15 +3,15 @@
 //! alone), and everyone else's, whose input is walked so a yield or `?` in it is
 //! rewritten too.
 
-use proc_macro2::{Delimiter, Group, TokenStream, TokenTree};
-use quote::{ToTokens, quote};
+use proc_macro2::{Delimiter, Group, Spacing, TokenStream, TokenTree};
+use quote::{ToTokens, quote, quote_spanned};
 use syn::parse::Parser;
 use syn::punctuated::Punctuated;
 use syn::spanned::Spanned;
 use syn::visit_mut::VisitMut;
 use syn::{Block, Expr, Macro, Path, Token};
 
-use super::Rewriter;
+use super::{Rewriter, Scope};
 use crate::comprehension::{self, ForAwaitClauses};
 use crate::errors::Errors;
 
@@ -58,13 +58,13 @@ fn role(path: &Path) -> Role {
 }
 
 impl Rewriter<'_> {
-    /// A macro call in the body: returns what replaces it, or rewrites its input in
-    /// place and returns `None`.
-    pub(super) fn macro_call(&mut self, mac: &mut Macro) -> Option<Expr> {
+    /// A macro call in the body (`statement`: one ending in `;`): returns what
+    /// replaces it, or rewrites its input in place and returns `None`.
+    pub(super) fn macro_call(&mut self, mac: &mut Macro, statement: bool) -> Option<Expr> {
         match role(&mac.path) {
             Role::Yield => Some(self.yield_macro(mac)),
             Role::YieldFrom => Some(self.yield_from_macro(mac)),
-            Role::Collect => self.inline_collect(mac),
+            Role::Collect => self.inline_collect(mac, statement),
             Role::Generator => None,
             Role::Other => {
                 self.foreign(mac);
@@ -122,8 +122,12 @@ impl Rewriter<'_> {
     /// and its `?` yields the error and ends the generator like any other `?` in the
     /// body. Lazy and buffered forms build their own generators and futures, whose
     /// bodies own their `?`; they, and any input `collect!` rejects, stay macro calls.
-    fn inline_collect(&mut self, mac: &Macro) -> Option<Expr> {
-        if !mentions_rewritable(mac.tokens.clone()) {
+    ///
+    /// As a statement (`collect![f(x)? for x in xs];`), nothing is collected: the loops
+    /// run for what they do, each element evaluated and dropped, and there is no
+    /// collection whose type would have to be inferred.
+    fn inline_collect(&mut self, mac: &Macro, statement: bool) -> Option<Expr> {
+        if !self.mentions_rewritable(mac.tokens.clone()) {
             return None;
         }
         let mut errors = Errors::new();
@@ -131,49 +135,83 @@ impl Rewriter<'_> {
         if errors.len() > 0 || !comprehension.runs_in_place() {
             return None;
         }
-        let mut lowered = comprehension::lower::eager(&comprehension, ForAwaitClauses::Marked);
+        let mut lowered = if statement && comprehension.options.try_.is_none() {
+            comprehension::lower::discarded(&comprehension, ForAwaitClauses::Marked)
+        } else {
+            comprehension::lower::eager(&comprehension, ForAwaitClauses::Marked)
+        };
         self.visit_expr_mut(&mut lowered);
         self.changed = true;
         Some(lowered)
     }
 
     /// Walks the input of a macro that is not agen's (`select!`, `vec!`, `format!`,
-    /// ...), rewriting what it can reach: parsed as expressions or statements where
-    /// possible, otherwise token by token.
+    /// `matches!`, a user's own), rewriting what it can reach: read as expressions or
+    /// statements where the whole input is Rust, otherwise piece by piece.
     fn foreign(&mut self, mac: &mut Macro) {
-        if !mentions_rewritable(mac.tokens.clone()) {
+        if !self.mentions_rewritable(mac.tokens.clone()) {
             return;
         }
+        let name = mac
+            .path
+            .segments
+            .last()
+            .map_or_else(String::new, |seg| seg.ident.to_string());
         let saved = core::mem::replace(&mut self.changed, false);
-        if let Ok(mut exprs) =
+        let tokens = if let Ok(mut exprs) =
             Punctuated::<Expr, Token![,]>::parse_terminated.parse2(mac.tokens.clone())
         {
             for expr in &mut exprs {
                 self.visit_expr_mut(expr);
             }
-            if self.changed {
-                mac.tokens = exprs.into_token_stream();
-            }
+            exprs.into_token_stream()
         } else if let Ok(mut stmts) = Block::parse_within.parse2(mac.tokens.clone()) {
             for stmt in &mut stmts {
                 self.visit_stmt_mut(stmt);
             }
-            if self.changed {
-                mac.tokens = quote!(#(#stmts)*);
-            }
+            quote!(#(#stmts)*)
         } else {
-            let tokens = self.walk_tokens(mac.tokens.clone());
-            if self.changed {
-                mac.tokens = tokens;
-            }
+            self.pieces(mac.tokens.clone(), &name)
+        };
+        if self.changed {
+            mac.tokens = tokens;
         }
         self.changed |= saved;
     }
 
-    /// Token-level fallback for macro input that is not Rust syntax as a whole
-    /// (`select! { v = fut => yield_!(v), }`): rewrites `yield_!(..)` and
-    /// `yield_from!(..)` calls, and the statements of `{ .. }` groups.
-    fn walk_tokens(&mut self, tokens: TokenStream) -> TokenStream {
+    /// Macro input that is not Rust as a whole (`select! { v = f => yield v, }`,
+    /// `matches!(x?, p if g)`, `kv!("a": f()?)`): split at its top-level separators
+    /// (`,` `;` `=>` and a lone `=` or `:`), and each piece read as an expression where
+    /// it is one, else walked token by token.
+    fn pieces(&mut self, tokens: TokenStream, mac: &str) -> TokenStream {
+        let mut out = TokenStream::new();
+        for piece in split_at_separators(tokens) {
+            match piece {
+                Piece::Separator(separator) => out.extend(separator),
+                Piece::Tokens(tokens) => match syn::parse2::<Expr>(tokens.clone()) {
+                    Ok(mut expr) => {
+                        let saved = core::mem::replace(&mut self.changed, false);
+                        self.visit_expr_mut(&mut expr);
+                        if self.changed {
+                            out.extend(expr.into_token_stream());
+                        } else {
+                            out.extend(tokens);
+                        }
+                        self.changed |= saved;
+                    }
+                    Err(_) => out.extend(self.walk_tokens(tokens, mac)),
+                },
+            }
+        }
+        out
+    }
+
+    /// Token by token, for a piece that is not an expression: rewrites `yield_!(..)`
+    /// and `yield_from!(..)` calls and the statements of `{ .. }` groups, splits other
+    /// groups into pieces, and reports what it cannot rewrite there (a `?`, a bare
+    /// `yield`, an `.await` where the generator cannot await) instead of leaving it to
+    /// fail later with a confusing error.
+    fn walk_tokens(&mut self, tokens: TokenStream, mac: &str) -> TokenStream {
         let mut out = Vec::new();
         let mut iter = tokens.into_iter().peekable();
         while let Some(tt) = iter.next() {
@@ -208,6 +246,44 @@ impl Rewriter<'_> {
                         }
                     }
                 }
+                TokenTree::Ident(ident) if ident == "yield" && self.scope == Scope::Body => {
+                    self.errors.at(
+                        ident.span(),
+                        format!(
+                            "this `yield` is in the input of `{mac}!`, which agen cannot read \
+                             as Rust here; put it in a block of its own: `{{ yield value; }}`"
+                        ),
+                    );
+                    out.push(TokenTree::Ident(ident));
+                }
+                TokenTree::Punct(dot)
+                    if dot.as_char() == '.'
+                        && matches!(iter.peek(), Some(TokenTree::Ident(next)) if next == "await")
+                        && self.scope == Scope::Body =>
+                {
+                    if let Some(TokenTree::Ident(await_)) = iter.peek() {
+                        self.cannot_await(await_.span(), "await");
+                    }
+                    out.push(TokenTree::Punct(dot));
+                }
+                TokenTree::Punct(question)
+                    if question.as_char() == '?'
+                        && self.scope == Scope::Body
+                        && self.kind.yields_residual() =>
+                {
+                    self.errors.at(
+                        question.span(),
+                        format!(
+                            "this `?` is in the input of `{mac}!`, which agen cannot read as \
+                             Rust here, so it cannot make the `?` end the generator: take the \
+                             value out first (`let value = expr?;`) and pass `value` to `{mac}!`"
+                        ),
+                    );
+                    // In its place, something that type-checks (for `Result` and
+                    // `Option`), so the error above is the only one.
+                    out.extend(quote_spanned!(question.span()=> .unwrap()));
+                    self.changed = true;
+                }
                 TokenTree::Group(group) => {
                     let inner = group.stream();
                     let rewritten = match Block::parse_within.parse2(inner.clone()) {
@@ -217,7 +293,7 @@ impl Rewriter<'_> {
                             }
                             quote!(#(#stmts)*)
                         }
-                        _ => self.walk_tokens(inner),
+                        _ => self.pieces(inner, mac),
                     };
                     let mut new = Group::new(group.delimiter(), rewritten);
                     new.set_span(group.span());
@@ -228,18 +304,83 @@ impl Rewriter<'_> {
         }
         out.into_iter().collect()
     }
+
+    /// Whether a macro's input has anything the rewriter acts on (or reports).
+    fn mentions_rewritable(&self, tokens: TokenStream) -> bool {
+        let awaits_matter = self.kind.await_hint().is_some();
+        tokens.into_iter().any(|tt| match tt {
+            TokenTree::Ident(ident) => {
+                ident == "yield_"
+                    || ident == "yield_from"
+                    || ident == "yield"
+                    || ident == "for_await"
+                    || (awaits_matter && ident == "await")
+            }
+            TokenTree::Punct(punct) => punct.as_char() == '?',
+            TokenTree::Group(group) => self.mentions_rewritable(group.stream()),
+            TokenTree::Literal(_) => false,
+        })
+    }
 }
 
-/// Whether a macro's input has anything the rewriter acts on.
-fn mentions_rewritable(tokens: TokenStream) -> bool {
-    tokens.into_iter().any(|tt| match tt {
-        TokenTree::Ident(ident) => {
-            ident == "yield_" || ident == "yield_from" || ident == "yield" || ident == "for_await"
+/// A top-level piece of macro input, or a separator between two.
+enum Piece {
+    Tokens(TokenStream),
+    Separator(Vec<TokenTree>),
+}
+
+/// Splits at top-level `,` `;` `=>` and at a `=` or `:` that stands alone (not part of
+/// `==`, `<=`, `+=`, `::`, ..).
+fn split_at_separators(tokens: TokenStream) -> Vec<Piece> {
+    let mut pieces = Vec::new();
+    let mut current: Vec<TokenTree> = Vec::new();
+    let mut iter = tokens.into_iter().peekable();
+    // The previous token, when it is a punctuation joined to this one.
+    let mut joined_to: Option<char> = None;
+    while let Some(tt) = iter.next() {
+        let next_is = |iter: &mut core::iter::Peekable<proc_macro2::token_stream::IntoIter>,
+                       ch: char| {
+            matches!(iter.peek(), Some(TokenTree::Punct(next)) if next.as_char() == ch)
+        };
+        let separator = match &tt {
+            TokenTree::Punct(p) => {
+                let joint = p.spacing() == Spacing::Joint;
+                match p.as_char() {
+                    ',' | ';' => Some(vec![tt.clone()]),
+                    '=' if joint && next_is(&mut iter, '>') => {
+                        let arrow = iter.next();
+                        Some([Some(tt.clone()), arrow].into_iter().flatten().collect())
+                    }
+                    // Not `==`, nor the end of `<=`, `+=`, `..=` and the like.
+                    '=' if (joint && next_is(&mut iter, '='))
+                        || joined_to.is_some_and(|prev| "=!<>+-*/%^&|.".contains(prev)) =>
+                    {
+                        None
+                    }
+                    '=' => Some(vec![tt.clone()]),
+                    // Not `::`.
+                    ':' if (joint && next_is(&mut iter, ':')) || joined_to == Some(':') => None,
+                    ':' => Some(vec![tt.clone()]),
+                    _ => None,
+                }
+            }
+            _ => None,
+        };
+        joined_to = match &tt {
+            TokenTree::Punct(p) if p.spacing() == Spacing::Joint => Some(p.as_char()),
+            _ => None,
+        };
+        match separator {
+            Some(separator) => {
+                pieces.push(Piece::Tokens(current.drain(..).collect()));
+                pieces.push(Piece::Separator(separator));
+                joined_to = None;
+            }
+            None => current.push(tt),
         }
-        TokenTree::Punct(punct) => punct.as_char() == '?',
-        TokenTree::Group(group) => mentions_rewritable(group.stream()),
-        TokenTree::Literal(_) => false,
-    })
+    }
+    pieces.push(Piece::Tokens(current.into_iter().collect()));
+    pieces
 }
 
 fn delimiter_of(group: &Group) -> syn::MacroDelimiter {

@@ -16,6 +16,7 @@ mod yields;
 
 use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned};
+use syn::spanned::Spanned;
 use syn::visit_mut::{self, VisitMut};
 use syn::{Attribute, Expr, Ident, Lifetime, Stmt};
 
@@ -131,17 +132,33 @@ pub(crate) fn local(name: &str, span: Span) -> Ident {
     Ident::new(name, Span::mixed_site().located_at(span))
 }
 
+/// What a rewrite found.
+pub(crate) struct Rewritten {
+    /// How many yields it rewrote (`yield_from!` counts as one): a block form with no
+    /// item type and no yield yields `()`.
+    pub(crate) yields: usize,
+}
+
 /// Rewrites a generator body of `kind` in place, adding what is wrong to `errors`.
-pub(crate) fn body(kind: Kind, names: &Names, stmts: &mut [Stmt], errors: &mut Errors) {
+pub(crate) fn body(
+    kind: Kind,
+    names: &Names,
+    stmts: &mut [Stmt],
+    errors: &mut Errors,
+) -> Rewritten {
     let mut rewriter = Rewriter {
         kind,
         names,
         scope: Scope::Body,
         errors,
         changed: false,
+        yields: 0,
     };
     for stmt in stmts {
         rewriter.visit_stmt_mut(stmt);
+    }
+    Rewritten {
+        yields: rewriter.yields,
     }
 }
 
@@ -153,6 +170,7 @@ struct Rewriter<'a> {
     /// Set when anything was rewritten; lets macro calls keep their original tokens
     /// when nothing inside them changed.
     changed: bool,
+    yields: usize,
 }
 
 impl Rewriter<'_> {
@@ -183,6 +201,77 @@ impl Rewriter<'_> {
     }
 }
 
+impl Rewriter<'_> {
+    /// `#[for_await]` on a loop: once, without arguments.
+    fn check_markers(&mut self, attrs: &[Attribute]) {
+        let markers: Vec<&Attribute> = attrs.iter().filter(|a| for_await::is_marker(a)).collect();
+        for marker in &markers {
+            if let syn::Meta::List(list) = &marker.meta {
+                self.errors.at(
+                    list.delimiter.span().join(),
+                    "`#[for_await]` takes no arguments: write `#[for_await] for x in stream { .. }`",
+                );
+            }
+        }
+        for extra in markers.iter().skip(1) {
+            self.errors.at(
+                extra.path().span(),
+                "`#[for_await]` is given twice; once is enough",
+            );
+        }
+    }
+
+    /// A `#[for_await]` on anything but a `for` loop, reported and taken off (it would
+    /// otherwise be an unknown attribute, or silently mean nothing).
+    fn misplaced_markers(&mut self, attrs: &mut Vec<Attribute>) {
+        let before = attrs.len();
+        for marker in attrs.iter().filter(|a| for_await::is_marker(a)) {
+            self.errors.at(
+                marker.path().span(),
+                "`#[for_await]` goes on a `for` loop: `#[for_await] for x in stream { .. }`",
+            );
+        }
+        attrs.retain(|a| !for_await::is_marker(a));
+        if attrs.len() != before {
+            self.changed = true;
+        }
+    }
+}
+
+/// The attributes of an expression in statement position.
+fn expr_attrs(expr: &mut Expr) -> Option<&mut Vec<Attribute>> {
+    Some(match expr {
+        Expr::Array(e) => &mut e.attrs,
+        Expr::Assign(e) => &mut e.attrs,
+        Expr::Async(e) => &mut e.attrs,
+        Expr::Await(e) => &mut e.attrs,
+        Expr::Binary(e) => &mut e.attrs,
+        Expr::Block(e) => &mut e.attrs,
+        Expr::Break(e) => &mut e.attrs,
+        Expr::Call(e) => &mut e.attrs,
+        Expr::Closure(e) => &mut e.attrs,
+        Expr::Continue(e) => &mut e.attrs,
+        Expr::Field(e) => &mut e.attrs,
+        Expr::If(e) => &mut e.attrs,
+        Expr::Index(e) => &mut e.attrs,
+        Expr::Let(e) => &mut e.attrs,
+        Expr::Lit(e) => &mut e.attrs,
+        Expr::Loop(e) => &mut e.attrs,
+        Expr::Macro(e) => &mut e.attrs,
+        Expr::Match(e) => &mut e.attrs,
+        Expr::MethodCall(e) => &mut e.attrs,
+        Expr::Paren(e) => &mut e.attrs,
+        Expr::Path(e) => &mut e.attrs,
+        Expr::Return(e) => &mut e.attrs,
+        Expr::Try(e) => &mut e.attrs,
+        Expr::Unary(e) => &mut e.attrs,
+        Expr::Unsafe(e) => &mut e.attrs,
+        Expr::While(e) => &mut e.attrs,
+        Expr::Yield(e) => &mut e.attrs,
+        _ => return None,
+    })
+}
+
 /// What replaces an expression, with the attributes it carried (a statement's
 /// `#[cfg(..)]` or lint attributes) put back in front.
 fn with_attrs(attrs: Vec<Attribute>, new: Expr) -> Expr {
@@ -197,7 +286,7 @@ impl VisitMut for Rewriter<'_> {
     fn visit_expr_mut(&mut self, expr: &mut Expr) {
         match expr {
             Expr::Macro(m) => {
-                if let Some(new) = self.macro_call(&mut m.mac) {
+                if let Some(new) = self.macro_call(&mut m.mac, false) {
                     *expr = with_attrs(core::mem::take(&mut m.attrs), new);
                 }
             }
@@ -232,6 +321,7 @@ impl VisitMut for Rewriter<'_> {
                 }
             }
             Expr::ForLoop(f) if has_for_await_marker(&f.attrs) => {
+                self.check_markers(&f.attrs);
                 if self.scope == Scope::Body {
                     self.cannot_await(f.for_token.span, "use `for await`");
                 }
@@ -258,8 +348,17 @@ impl VisitMut for Rewriter<'_> {
     }
 
     fn visit_stmt_mut(&mut self, stmt: &mut Stmt) {
+        let attrs = match stmt {
+            Stmt::Local(local) => Some(&mut local.attrs),
+            Stmt::Expr(expr, _) if !matches!(expr, Expr::ForLoop(_)) => expr_attrs(expr),
+            Stmt::Macro(mac) => Some(&mut mac.attrs),
+            _ => None,
+        };
+        if let Some(attrs) = attrs {
+            self.misplaced_markers(attrs);
+        }
         if let Stmt::Macro(m) = stmt {
-            if let Some(new) = self.macro_call(&mut m.mac) {
+            if let Some(new) = self.macro_call(&mut m.mac, m.semi_token.is_some()) {
                 let semi = m.semi_token.unwrap_or_default();
                 *stmt = Stmt::Expr(with_attrs(core::mem::take(&mut m.attrs), new), Some(semi));
             }

@@ -23,6 +23,7 @@ impl Rewriter<'_> {
             return err;
         }
         self.changed = true;
+        self.yields += 1;
         let yielder = self.names.yielder_at(span);
         let guard = self.guard(span);
         // At the value, so a value of the wrong type is reported there.
