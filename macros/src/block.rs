@@ -1,12 +1,12 @@
 //! The block forms, `stream! { .. }` and `iter! { .. }`: a generator made from
 //! statements, which is also how `collect!`'s lazy forms build theirs.
 
-use proc_macro2::{TokenStream, TokenTree};
+use proc_macro2::{Span, TokenStream, TokenTree};
 use quote::{quote, quote_spanned};
 use syn::parse::{Parse, ParseStream, Parser};
 use syn::{Block, Stmt, Token, Type};
 
-use crate::emit::{self, Holder};
+use crate::emit::{self, Body, Holder};
 use crate::errors::Errors;
 use crate::form::Form;
 use crate::rewrite::{self, Names};
@@ -48,6 +48,12 @@ impl Parse for BlockInput {
 // and likewise `iter!`, whose `Generator` is boxed and pinned.
 pub(crate) fn expand(form: Form, input: TokenStream) -> TokenStream {
     let mut errors = Errors::new();
+    // A user token's span, for the body's block (see `emit::Body::span`).
+    let span = input
+        .clone()
+        .into_iter()
+        .next()
+        .map_or_else(Span::call_site, |tt| tt.span());
     let BlockInput { item, stmts } = match BlockInput::parse.parse2(mark_for_await(input)) {
         Ok(input) => input,
         Err(err) => {
@@ -55,7 +61,7 @@ pub(crate) fn expand(form: Form, input: TokenStream) -> TokenStream {
             return errors.to_compile_errors();
         }
     };
-    let generator = generator(form, item.as_ref(), stmts, &mut errors);
+    let generator = generator(form, item.as_ref(), stmts, span, &mut errors);
     let errors = errors.to_compile_errors();
     quote!({ #errors #generator })
 }
@@ -66,6 +72,7 @@ pub(crate) fn generator(
     form: Form,
     item: Option<&Type>,
     mut stmts: Vec<Stmt>,
+    span: Span,
     errors: &mut Errors,
 ) -> TokenStream {
     let names = Names::new();
@@ -81,15 +88,15 @@ pub(crate) fn generator(
         elems: syn::punctuated::Punctuated::new(),
     });
     let item = item.or((rewritten.yields == 0).then_some(&unit));
+    let body = Body {
+        prelude: &TokenStream::new(),
+        stmts: &stmts,
+        span,
+    };
     if form == Form::AsyncGen {
-        emit::holder(&Holder::AsyncGen(item), &names, &TokenStream::new(), &stmts)
+        emit::holder(&Holder::AsyncGen(item), &names, &body)
     } else {
-        let value = emit::holder(
-            &Holder::Generator(item),
-            &names,
-            &TokenStream::new(),
-            &stmts,
-        );
+        let value = emit::holder(&Holder::Generator(item), &names, &body);
         quote!(::agen::__private::Box::pin(#value))
     }
 }

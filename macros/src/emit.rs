@@ -1,7 +1,7 @@
 //! What an expansion writes around a rewritten body: the runtime value that holds it,
 //! the `boxed` options' return type, and the emitted function.
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::{Delimiter, Group, Span, TokenStream};
 use quote::{ToTokens, quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{Attribute, Ident, Signature, Stmt, Type, Visibility};
@@ -39,13 +39,10 @@ pub(crate) enum Holder<'a> {
 /// macro, which names what it relies on with `$crate` paths a user crate cannot
 /// redirect (a proc macro's `::agen::..` paths can be), and it is never among the
 /// tokens a user macro in the body is given.
-pub(crate) fn holder(
-    holder: &Holder<'_>,
-    names: &Names,
-    prelude: &TokenStream,
-    stmts: &[Stmt],
-) -> TokenStream {
+pub(crate) fn holder(holder: &Holder<'_>, names: &Names, body: &Body<'_>) -> TokenStream {
     let Names { yielder, label } = names;
+    let prelude = body.prelude;
+    let block = body.block();
     let item = |item: Option<&Type>| item.map_or_else(|| quote!(_), ToTokens::to_token_stream);
     match holder {
         Holder::AsyncGen(ty) | Holder::Generator(ty) => {
@@ -58,7 +55,7 @@ pub(crate) fn holder(
                 ::agen::__private::generator_body!(#runtime<#item>, #yielder, {
                     #prelude
                     #[allow(unused_labels)]
-                    let () = #label: { #(#stmts)* };
+                    let () = #label: { #block };
                 })
             }
         }
@@ -88,16 +85,45 @@ pub(crate) fn holder(
                 }
             };
             let returned = Ident::new("returned", Span::mixed_site());
+            let binding = quote!(let #returned: #ret = #label: { #block };);
             quote! {
                 ::agen::__private::generator_body!(#runtime<#yielded, #sent>, #yielder, #first, {
                     #prelude
                     #first_check
                     #[allow(unused_labels)]
-                    let #returned: #ret = #label: { #(#stmts)* };
+                    #binding
                     #returned
                 })
             }
         }
+    }
+}
+
+/// A rewritten body: the statements that bind the arguments, and the body's own.
+pub(crate) struct Body<'a> {
+    pub(crate) prelude: &'a TokenStream,
+    pub(crate) stmts: &'a [Stmt],
+    /// A span of the user's tokens (the function's braces, a block form's input), for
+    /// the body's block: the edition it carries decides when the temporaries of the
+    /// body's tail expression are dropped (after its locals before 2024, before them
+    /// since), so the body follows the user's crate, as an `async fn` would. (The
+    /// block sits inside the labeled one a `?` leaves by: a labeled block follows the
+    /// edition of its label, which is the expansion's.)
+    pub(crate) span: Span,
+}
+
+impl Body<'_> {
+    fn block(&self) -> TokenStream {
+        let stmts = self.stmts;
+        if let [Stmt::Expr(_, None)] = stmts {
+            // A lone expression has no locals to be dropped before or after its
+            // temporaries, and braces around it would be `unused_braces` at the user's
+            // token.
+            return quote!(#(#stmts)*);
+        }
+        let mut block = Group::new(Delimiter::Brace, quote!(#(#stmts)*));
+        block.set_span(self.span);
+        block.into_token_stream()
     }
 }
 
@@ -130,8 +156,6 @@ pub(crate) fn function(
     quote! {
         #errors
         #(#attrs)*
-        #vis #sig {
-            #block
-        }
+        #vis #sig { #block }
     }
 }

@@ -3,11 +3,11 @@
 //! signature, rewrite the body, emit the function that returns the generator. What
 //! differs between the forms is in `form.rs`.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Span, TokenStream};
 use quote::quote;
 use syn::{Attribute, Signature, Stmt};
 
-use crate::emit::{self, Holder};
+use crate::emit::{self, Body, Holder};
 use crate::errors::Errors;
 use crate::form::{CoTypes, Form, Output, coroutine_trait_path};
 use crate::options::{Boxing, Options};
@@ -65,6 +65,7 @@ pub(crate) fn expand(form: Form, attr: TokenStream, item: TokenStream) -> TokenS
     };
     let is_async = sig.asyncness.is_some();
     let names = Names::new();
+    let body_span = body.brace_token.span.join();
     let mut stmts = body.stmts;
     let output = match output {
         Some(output) => output,
@@ -98,6 +99,7 @@ pub(crate) fn expand(form: Form, attr: TokenStream, item: TokenStream) -> TokenS
                 names: &names,
                 prelude: &prelude,
                 stmts: &stmts,
+                body_span,
             };
             generated.value(&output, is_async, &mut sig, &mut attrs)
         }
@@ -112,6 +114,8 @@ struct Generated<'a> {
     names: &'a Names,
     prelude: &'a TokenStream,
     stmts: &'a [Stmt],
+    /// The user's braces around the body (see `emit::Body::span`).
+    body_span: Span,
 }
 
 impl Generated<'_> {
@@ -211,6 +215,11 @@ impl Generated<'_> {
     }
 
     fn holder(&self, holder: &Holder<'_>) -> TokenStream {
-        emit::holder(holder, self.names, self.prelude, self.stmts)
+        let body = Body {
+            prelude: self.prelude,
+            stmts: self.stmts,
+            span: self.body_span,
+        };
+        emit::holder(holder, self.names, &body)
     }
 }

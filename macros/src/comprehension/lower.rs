@@ -379,7 +379,7 @@ fn lazy_generator(
         vec![each],
     );
     let mut errors = Errors::new();
-    let generator = block::generator(form, None, loops, &mut errors);
+    let generator = block::generator(form, None, loops, elem_span(comp), &mut errors);
     let errors = errors.to_compile_errors();
     (first_let, quote!({ #errors #generator }))
 }

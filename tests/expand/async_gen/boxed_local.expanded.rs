@@ -19,15 +19,17 @@ fn shared<'__agen>(
             #[allow(unused_labels)]
             let () = 'a_yield_must_be_directly_in_the_generator_body: {
                 {
-                    if false {
-                        loop {
-                            break 'a_yield_must_be_directly_in_the_generator_body;
+                    {
+                        if false {
+                            loop {
+                                break 'a_yield_must_be_directly_in_the_generator_body;
+                            }
                         }
-                    }
-                    match (*value) {
-                        __agen_yielded => yielder.yield_(__agen_yielded).await,
-                    }
-                };
+                        match (*value) {
+                            __agen_yielded => yielder.yield_(__agen_yielded).await,
+                        }
+                    };
+                }
             };
         }),
     )

@@ -28,51 +28,53 @@ fn doubled(
             #[allow(unused_labels)]
             let () = 'a_yield_must_be_directly_in_the_generator_body: {
                 {
-                    let mut stream = {
-                        super let mut pinned =
-                                        ::agen::__private::into_stream(inner);
-                        unsafe { ::core::pin::Pin::new_unchecked(&mut pinned) }
-                    };
-                    'outer: while let ::core::option::Option::Some(item) =
-                        ::agen::__private::next(stream.as_mut()).await
                     {
-                        let x = item;
-                        if x > 100 {
-                            break 'outer;
+                        let mut stream = {
+                            super let mut pinned =
+                                            ::agen::__private::into_stream(inner);
+                            unsafe { ::core::pin::Pin::new_unchecked(&mut pinned) }
+                        };
+                        'outer: while let ::core::option::Option::Some(item) =
+                            ::agen::__private::next(stream.as_mut()).await
+                        {
+                            let x = item;
+                            if x > 100 {
+                                break 'outer;
+                            }
+                            {
+                                if false {
+                                    loop {
+                                        break 'a_yield_must_be_directly_in_the_generator_body;
+                                    }
+                                }
+                                match (x * 2) {
+                                    __agen_yielded => yielder.yield_(__agen_yielded).await,
+                                }
+                            };
                         }
-                        {
-                            if false {
-                                loop {
-                                    break 'a_yield_must_be_directly_in_the_generator_body;
-                                }
-                            }
-                            match (x * 2) {
-                                __agen_yielded => yielder.yield_(__agen_yielded).await,
-                            }
-                        };
                     }
-                }
-                {
-                    let mut stream = {
-                        super let mut pinned = ::agen::__private::into_stream(more);
-                        unsafe { ::core::pin::Pin::new_unchecked(&mut pinned) }
-                    };
-                    while let ::core::option::Option::Some(item) =
-                        ::agen::__private::next(stream.as_mut()).await
                     {
-                        let item = item;
-                        {
-                            if false {
-                                loop {
-                                    break 'a_yield_must_be_directly_in_the_generator_body;
-                                }
-                            }
-                            match (item) {
-                                __agen_yielded => yielder.yield_(__agen_yielded).await,
-                            }
+                        let mut stream = {
+                            super let mut pinned = ::agen::__private::into_stream(more);
+                            unsafe { ::core::pin::Pin::new_unchecked(&mut pinned) }
                         };
-                    }
-                };
+                        while let ::core::option::Option::Some(item) =
+                            ::agen::__private::next(stream.as_mut()).await
+                        {
+                            let item = item;
+                            {
+                                if false {
+                                    loop {
+                                        break 'a_yield_must_be_directly_in_the_generator_body;
+                                    }
+                                }
+                                match (item) {
+                                    __agen_yielded => yielder.yield_(__agen_yielded).await,
+                                }
+                            };
+                        }
+                    };
+                }
             };
         },
     )

@@ -15,32 +15,34 @@ fn parsed(
         let lines = lines;
         #[allow(unused_labels)]
         let () = 'a_yield_must_be_directly_in_the_generator_body: {
-            if lines.is_empty() {
-                return;
-            }
-            for line in lines {
-                {
-                    if false {
-                        loop {
-                            break 'a_yield_must_be_directly_in_the_generator_body;
+            {
+                if lines.is_empty() {
+                    return;
+                }
+                for line in lines {
+                    {
+                        if false {
+                            loop {
+                                break 'a_yield_must_be_directly_in_the_generator_body;
+                            }
                         }
-                    }
-                    match (Ok(
-                        match ::agen::__private::Try::branch(line.trim().parse()) {
-                            ::core::ops::ControlFlow::Continue(__agen_value) => {
-                                __agen_value
-                            }
-                            ::core::ops::ControlFlow::Break(__agen_residual) => {
-                                yielder.yield_residual(__agen_residual);
-                                loop {
-                                    break 'a_yield_must_be_directly_in_the_generator_body;
+                        match (Ok(
+                            match ::agen::__private::Try::branch(line.trim().parse()) {
+                                ::core::ops::ControlFlow::Continue(__agen_value) => {
+                                    __agen_value
                                 }
-                            }
-                        },
-                    )) {
-                        __agen_yielded => yielder.yield_(__agen_yielded).await,
-                    }
-                };
+                                ::core::ops::ControlFlow::Break(__agen_residual) => {
+                                    yielder.yield_residual(__agen_residual);
+                                    loop {
+                                        break 'a_yield_must_be_directly_in_the_generator_body;
+                                    }
+                                }
+                            },
+                        )) {
+                            __agen_yielded => yielder.yield_(__agen_yielded).await,
+                        }
+                    };
+                }
             }
         };
     })

@@ -12,23 +12,25 @@ fn echo() -> impl AsyncCoroutine<Option<u32>, Yield = u32, Return = usize> {
             let mut yielder = unsafe { ::agen::__private::CoYielder::new(token, &brand) };
             #[allow(unused_labels)]
             let returned: usize = 'a_yield_must_be_directly_in_the_generator_body: {
-                let mut n = 0;
-                let mut next = first;
-                while let Some(x) = next {
-                    n += 1;
-                    next = {
-                        if false {
-                            loop {
-                                break 'a_yield_must_be_directly_in_the_generator_body
-                                                    ::agen::__private::dead();
+                {
+                    let mut n = 0;
+                    let mut next = first;
+                    while let Some(x) = next {
+                        n += 1;
+                        next = {
+                            if false {
+                                loop {
+                                    break 'a_yield_must_be_directly_in_the_generator_body
+                                                        ::agen::__private::dead();
+                                }
                             }
-                        }
-                        match (x) {
-                            __agen_yielded => yielder.yield_(__agen_yielded).await,
-                        }
-                    };
+                            match (x) {
+                                __agen_yielded => yielder.yield_(__agen_yielded).await,
+                            }
+                        };
+                    }
+                    n
                 }
-                n
             };
             returned
         },

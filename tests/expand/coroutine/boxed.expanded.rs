@@ -31,19 +31,21 @@ fn countdown<'__agen>(
             ::agen::__private::unnamed_first_resume::<()>(first_resume);
             #[allow(unused_labels)]
             let returned: &'static str = 'a_yield_must_be_directly_in_the_generator_body: {
-                for i in (1..=from).rev() {
-                    {
-                        if false {
-                            loop {
-                                break 'a_yield_must_be_directly_in_the_generator_body ::agen::__private::dead();
+                {
+                    for i in (1..=from).rev() {
+                        {
+                            if false {
+                                loop {
+                                    break 'a_yield_must_be_directly_in_the_generator_body ::agen::__private::dead();
+                                }
                             }
-                        }
-                        match (i) {
-                            __agen_yielded => yielder.yield_(__agen_yielded).await,
-                        }
-                    };
+                            match (i) {
+                                __agen_yielded => yielder.yield_(__agen_yielded).await,
+                            }
+                        };
+                    }
+                    "liftoff"
                 }
-                "liftoff"
             };
             returned
         }),

@@ -11,22 +11,24 @@ fn total() -> impl Coroutine<u32, Yield = u32, Return = u32> {
         let mut yielder = unsafe { ::agen::__private::CoYielder::new(token, &brand) };
         #[allow(unused_labels)]
         let returned: u32 = 'a_yield_must_be_directly_in_the_generator_body: {
-            let mut sum = first;
-            loop {
-                let x = {
-                    if false {
-                        loop {
-                            break 'a_yield_must_be_directly_in_the_generator_body ::agen::__private::dead();
+            {
+                let mut sum = first;
+                loop {
+                    let x = {
+                        if false {
+                            loop {
+                                break 'a_yield_must_be_directly_in_the_generator_body ::agen::__private::dead();
+                            }
                         }
+                        match (sum) {
+                            __agen_yielded => yielder.yield_(__agen_yielded).await,
+                        }
+                    };
+                    if x == 0 {
+                        break 'a_yield_must_be_directly_in_the_generator_body sum;
                     }
-                    match (sum) {
-                        __agen_yielded => yielder.yield_(__agen_yielded).await,
-                    }
-                };
-                if x == 0 {
-                    break 'a_yield_must_be_directly_in_the_generator_body sum;
+                    sum += x;
                 }
-                sum += x;
             }
         };
         returned

@@ -12,35 +12,37 @@ fn three() -> impl agen::Coroutine<(), Yield = u8, Return = ()> {
         #[allow(unused_labels)]
         let returned: () = 'a_yield_must_be_directly_in_the_generator_body: {
             {
-                if false {
-                    loop {
-                        break 'a_yield_must_be_directly_in_the_generator_body ::agen::__private::dead();
+                {
+                    if false {
+                        loop {
+                            break 'a_yield_must_be_directly_in_the_generator_body ::agen::__private::dead();
+                        }
                     }
-                }
-                match (1) {
-                    __agen_yielded => yielder.yield_(__agen_yielded).await,
-                }
-            };
-            {
-                if false {
-                    loop {
-                        break 'a_yield_must_be_directly_in_the_generator_body ::agen::__private::dead();
+                    match (1) {
+                        __agen_yielded => yielder.yield_(__agen_yielded).await,
                     }
-                }
-                match (2) {
-                    __agen_yielded => yielder.yield_(__agen_yielded).await,
-                }
-            };
-            {
-                if false {
-                    loop {
-                        break 'a_yield_must_be_directly_in_the_generator_body ::agen::__private::dead();
+                };
+                {
+                    if false {
+                        loop {
+                            break 'a_yield_must_be_directly_in_the_generator_body ::agen::__private::dead();
+                        }
                     }
-                }
-                match (3) {
-                    __agen_yielded => yielder.yield_(__agen_yielded).await,
-                }
-            };
+                    match (2) {
+                        __agen_yielded => yielder.yield_(__agen_yielded).await,
+                    }
+                };
+                {
+                    if false {
+                        loop {
+                            break 'a_yield_must_be_directly_in_the_generator_body ::agen::__private::dead();
+                        }
+                    }
+                    match (3) {
+                        __agen_yielded => yielder.yield_(__agen_yielded).await,
+                    }
+                };
+            }
         };
         returned
     })

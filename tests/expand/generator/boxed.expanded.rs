@@ -21,27 +21,29 @@ fn tree<'__agen>(
             #[allow(unused_labels)]
             let () = 'a_yield_must_be_directly_in_the_generator_body: {
                 {
-                    if false {
-                        loop {
-                            break 'a_yield_must_be_directly_in_the_generator_body;
+                    {
+                        if false {
+                            loop {
+                                break 'a_yield_must_be_directly_in_the_generator_body;
+                            }
                         }
-                    }
-                    match (depth) {
-                        __agen_yielded => yielder.yield_(__agen_yielded).await,
-                    }
-                };
-                if depth > 0 {
-                    for item in tree(depth - 1) {
-                        {
-                            if false {
-                                loop {
-                                    break 'a_yield_must_be_directly_in_the_generator_body;
+                        match (depth) {
+                            __agen_yielded => yielder.yield_(__agen_yielded).await,
+                        }
+                    };
+                    if depth > 0 {
+                        for item in tree(depth - 1) {
+                            {
+                                if false {
+                                    loop {
+                                        break 'a_yield_must_be_directly_in_the_generator_body;
+                                    }
                                 }
-                            }
-                            match (item) {
-                                __agen_yielded => yielder.yield_(__agen_yielded).await,
-                            }
-                        };
+                                match (item) {
+                                    __agen_yielded => yielder.yield_(__agen_yielded).await,
+                                }
+                            };
+                        }
                     }
                 }
             };

@@ -9,19 +9,21 @@ fn fib() -> impl ::core::iter::FusedIterator<Item = u64> {
             let mut yielder = unsafe { ::agen::__private::Yielder::new(token, &brand) };
             #[allow(unused_labels)]
             let () = 'a_yield_must_be_directly_in_the_generator_body: {
-                let (mut a, mut b) = (0, 1);
-                loop {
-                    {
-                        if false {
-                            loop {
-                                break 'a_yield_must_be_directly_in_the_generator_body;
+                {
+                    let (mut a, mut b) = (0, 1);
+                    loop {
+                        {
+                            if false {
+                                loop {
+                                    break 'a_yield_must_be_directly_in_the_generator_body;
+                                }
                             }
-                        }
-                        match (a) {
-                            __agen_yielded => yielder.yield_(__agen_yielded).await,
-                        }
-                    };
-                    (a, b) = (b, a + b);
+                            match (a) {
+                                __agen_yielded => yielder.yield_(__agen_yielded).await,
+                            }
+                        };
+                        (a, b) = (b, a + b);
+                    }
                 }
             };
         }),

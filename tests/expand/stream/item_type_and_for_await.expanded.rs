@@ -12,15 +12,17 @@ fn main() {
                 #[allow(unused_labels)]
                 let () = 'a_yield_must_be_directly_in_the_generator_body: {
                     {
-                        if false {
-                            loop {
-                                break 'a_yield_must_be_directly_in_the_generator_body;
+                        {
+                            if false {
+                                loop {
+                                    break 'a_yield_must_be_directly_in_the_generator_body;
+                                }
                             }
-                        }
-                        match (1u32) {
-                            __agen_yielded => yielder.yield_(__agen_yielded).await,
-                        }
-                    };
+                            match (1u32) {
+                                __agen_yielded => yielder.yield_(__agen_yielded).await,
+                            }
+                        };
+                    }
                 };
             },
         )

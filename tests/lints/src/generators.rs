@@ -121,3 +121,59 @@ pub fn block(n: u64) -> impl Iterator<Item = u64> {
         }
     }
 }
+
+/// One-line bodies of one expression (no `unused_braces` from the body's block).
+pub mod one_liners {
+    use agen::{async_gen, generator, iter, stream, Coroutine};
+    use futures_core::Stream;
+
+    fn unit() {}
+
+    async fn ready() {
+        core::future::ready(()).await;
+    }
+
+    /// A block form that only yields.
+    pub fn yields() -> impl Iterator<Item = u32> {
+        iter! { yield 1 }
+    }
+
+    /// A block form that never yields.
+    pub fn calls() -> impl Iterator<Item = ()> {
+        iter! { unit() }
+    }
+
+    /// An async block form that only awaits.
+    pub fn awaits() -> impl Stream<Item = ()> {
+        stream! { ready().await }
+    }
+
+    /// A generator whose body is one call.
+    #[generator]
+    pub fn call() -> u32 {
+        unit()
+    }
+
+    /// An async generator whose body is one await.
+    #[async_gen]
+    pub async fn wait() -> u32 {
+        ready().await
+    }
+
+    /// A generator whose body is one yield.
+    #[generator]
+    pub fn once() -> u32 {
+        yield_!(1)
+    }
+
+    /// A coroutine whose body is its return value.
+    #[agen::coroutine]
+    pub fn value() -> impl Coroutine<(), Yield = u32, Return = u32> {
+        5
+    }
+
+    /// A delegation.
+    pub fn delegates() -> impl Iterator<Item = u32> {
+        iter! { yield_from!(yields()) }
+    }
+}
