@@ -128,20 +128,25 @@ impl Body<'_> {
 }
 
 /// The `boxed` / `boxed_local` options: returns `Pin<Box<dyn Trait (+ Send) + 'a>>`,
-/// where every lifetime of the inputs outlives `'a`, and boxes `value`.
+/// where every lifetime of the inputs outlives `'a` (see `signature::box_lifetime`),
+/// and boxes `value`.
 pub(crate) fn boxed(
     sig: &mut Signature,
     boxing: Boxing,
     dyn_trait: TokenStream,
     value: TokenStream,
 ) -> TokenStream {
-    let bound = signature::add_outlived_lifetime(sig);
+    let lifetime = signature::box_lifetime(sig);
+    let check = lifetime
+        .is_none()
+        .then(|| signature::hidden_lifetimes_check(sig));
+    let bound = lifetime.map(|lifetime| quote!(+ #lifetime));
     let send = (boxing == Boxing::Send).then(|| quote!(+ ::core::marker::Send));
     signature::set_return(
         sig,
-        quote!(::core::pin::Pin<::agen::__private::Box<dyn #dyn_trait #send + #bound>>),
+        quote!(::core::pin::Pin<::agen::__private::Box<dyn #dyn_trait #send #bound>>),
     );
-    quote!(::agen::__private::Box::pin(#value))
+    quote!(#check ::agen::__private::Box::pin(#value))
 }
 
 /// The emitted function: its errors, its attributes, the rewritten signature and body.

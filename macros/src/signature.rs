@@ -94,6 +94,106 @@ pub(crate) fn bind_arguments(sig: &mut Signature) -> TokenStream {
     prelude
 }
 
+/// For the `boxed` options: the lifetime of the returned `dyn` type, chosen so the
+/// signature stays the one a user would write by hand where that is possible (a trait
+/// impl's method must match its declaration, and a lifetime given a bound no longer
+/// does):
+///
+/// - no type parameters, no `impl Trait` and no `self` by value, and the inputs show
+///   no lifetime: none, so `'static` (`fn f(n: u32)`);
+/// - the same, with one lifetime in the inputs: that one, `'_` if it is elided
+///   (`fn f(&self)`, `fn f<'a>(x: &'a str, y: &'a str)`);
+/// - otherwise, a new lifetime every input outlives ([`add_outlived_lifetime`]).
+///
+/// A lifetime a type hides (`c: Chars` for `Chars<'_>`) cannot be seen here: with
+/// nothing else in the inputs, the stream is `'static`, which such an argument cannot
+/// be part of, and [`hidden_lifetimes_check`] has the compiler point at it.
+pub(crate) fn box_lifetime(sig: &mut Signature) -> Option<Lifetime> {
+    let mut seen = SeenLifetimes::default();
+    let mut simple = !sig
+        .generics
+        .params
+        .iter()
+        .any(|p| matches!(p, GenericParam::Type(_)));
+    for input in &sig.inputs {
+        match input {
+            FnArg::Receiver(receiver) => match &receiver.reference {
+                Some((_, lifetime)) if receiver.colon_token.is_none() => {
+                    seen.add(lifetime.as_ref());
+                }
+                _ => simple = false,
+            },
+            FnArg::Typed(arg) => seen.visit_type_mut(&mut arg.ty.clone()),
+        }
+    }
+    if !simple || seen.impl_trait {
+        return Some(add_outlived_lifetime(sig));
+    }
+    match seen.lifetimes.as_slice() {
+        [] => None,
+        [None] => Some(Lifetime::new("'_", Span::call_site())),
+        [Some(named), rest @ ..] if rest.iter().all(|l| l.as_ref() == Some(named)) => {
+            Some(named.clone())
+        }
+        _ => Some(add_outlived_lifetime(sig)),
+    }
+}
+
+/// For a `'static` boxed return type: a statement that makes every lifetime hidden in
+/// an argument's type an error at that type, with the compiler's fix (`Chars<'_>`),
+/// before the error about the returned value's lifetime, which points at the attribute.
+///
+/// Input: `fn f(c: Chars, n: u32)`
+/// Output: `#[deny(elided_lifetimes_in_paths)] let _: PhantomData<(Chars, u32,)>;`
+pub(crate) fn hidden_lifetimes_check(sig: &Signature) -> TokenStream {
+    let types = sig.inputs.iter().filter_map(|input| match input {
+        FnArg::Typed(arg) => Some(&arg.ty),
+        FnArg::Receiver(_) => None,
+    });
+    quote! {
+        #[deny(elided_lifetimes_in_paths)]
+        let _: ::core::marker::PhantomData<(#(#types,)*)>;
+    }
+}
+
+/// The lifetimes written or elided in argument types (`None` for an elided one), and
+/// whether an `impl Trait` is among them.
+#[derive(Default)]
+struct SeenLifetimes {
+    lifetimes: Vec<Option<Lifetime>>,
+    impl_trait: bool,
+}
+
+impl SeenLifetimes {
+    fn add(&mut self, lifetime: Option<&Lifetime>) {
+        self.lifetimes
+            .push(lifetime.filter(|l| l.ident != "_").cloned());
+    }
+}
+
+impl VisitMut for SeenLifetimes {
+    fn visit_type_reference_mut(&mut self, reference: &mut syn::TypeReference) {
+        self.add(reference.lifetime.as_ref());
+        self.visit_type_mut(&mut reference.elem);
+    }
+
+    fn visit_lifetime_mut(&mut self, lifetime: &mut Lifetime) {
+        self.add(Some(lifetime));
+    }
+
+    fn visit_type_impl_trait_mut(&mut self, _: &mut syn::TypeImplTrait) {
+        self.impl_trait = true;
+    }
+
+    // `fn(&u8)` and `Fn(&u8)` have elision scopes of their own.
+    fn visit_type_bare_fn_mut(&mut self, _: &mut syn::TypeBareFn) {}
+    fn visit_parenthesized_generic_arguments_mut(
+        &mut self,
+        _: &mut syn::ParenthesizedGenericArguments,
+    ) {
+    }
+}
+
 /// For the `boxed` options: names every elided lifetime of the inputs and introduces one
 /// lifetime that every input outlives, for the `dyn Stream + 'lifetime` return type.
 ///

@@ -432,3 +432,83 @@ mod boxed_coroutine_bounds {
         assert_send(&co);
     }
 }
+
+mod boxed_signatures {
+    use std::pin::Pin;
+
+    use futures_core::Stream;
+
+    use super::*;
+
+    /// Declarations a trait would write by hand: a method with a bounded lifetime
+    /// parameter of its own would not match them (E0195).
+    trait Source {
+        fn fixed() -> Pin<Box<dyn Stream<Item = i32> + Send>>;
+        fn borrowed(&self) -> Pin<Box<dyn Stream<Item = i32> + Send + '_>>;
+        fn named<'a>(&'a self, extra: &'a [i32]) -> Pin<Box<dyn Stream<Item = i32> + Send + 'a>>;
+        fn counted(&self) -> Pin<Box<dyn agen::PinIterator<Item = i32> + Send + '_>>;
+    }
+
+    struct Numbers(Vec<i32>);
+
+    impl Source for Numbers {
+        #[async_gen(boxed)]
+        async fn fixed() -> i32 {
+            yield_!(1);
+        }
+
+        #[async_gen(boxed)]
+        async fn borrowed(&self) -> i32 {
+            for x in &self.0 {
+                yield_!(*x);
+            }
+        }
+
+        #[async_gen(boxed)]
+        async fn named<'a>(&'a self, extra: &'a [i32]) -> i32 {
+            for x in self.0.iter().chain(extra) {
+                yield_!(*x);
+            }
+        }
+
+        #[generator(boxed)]
+        fn counted(&self) -> i32 {
+            yield_!(self.0.len().try_into().unwrap());
+        }
+    }
+
+    #[test]
+    fn trait_methods_declared_by_hand_are_implemented() {
+        let numbers = Numbers(vec![1, 2]);
+        assert_eq!(agen::block_on(Numbers::fixed().collect::<Vec<_>>()), [1]);
+        assert_eq!(agen::block_on(numbers.borrowed().collect::<Vec<_>>()), [1, 2]);
+        assert_eq!(
+            agen::block_on(numbers.named(&[3]).collect::<Vec<_>>()),
+            [1, 2, 3]
+        );
+        let mut counted = numbers.counted();
+        assert_eq!(counted.as_mut().next(), Some(2));
+    }
+
+    /// A lifetime a type would hide, written out.
+    #[async_gen(boxed)]
+    async fn chars(c: std::str::Chars<'_>) -> char {
+        for x in c {
+            yield_!(x);
+        }
+    }
+
+    /// Two lifetimes: a new one both outlive.
+    #[async_gen(boxed)]
+    async fn both(a: &str, b: std::str::Chars<'_>) -> char {
+        for x in a.chars().chain(b) {
+            yield_!(x);
+        }
+    }
+
+    #[test]
+    fn lifetimes_in_argument_types() {
+        assert_eq!(agen::block_on(chars("ab".chars()).collect::<String>()), "ab");
+        assert_eq!(agen::block_on(both("ab", "cd".chars()).collect::<String>()), "abcd");
+    }
+}

@@ -1,9 +1,9 @@
-fn repeat<'a: '__agen, '__agen>(
+fn repeat<'a>(
     word: &'a str,
     n: usize,
 ) -> ::core::pin::Pin<
     ::agen::__private::Box<
-        dyn ::agen::__private::Stream<Item = &'a str> + ::core::marker::Send + '__agen,
+        dyn ::agen::__private::Stream<Item = &'a str> + ::core::marker::Send + 'a,
     >,
 > {
     ::agen::__private::Box::pin(

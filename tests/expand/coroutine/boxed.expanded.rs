@@ -1,15 +1,13 @@
 use agen::Coroutine;
-fn countdown<'__agen>(
+fn countdown(
     from: u32,
 ) -> ::core::pin::Pin<
     ::agen::__private::Box<
-        dyn Coroutine<
-            (),
-            Yield = u32,
-            Return = &'static str,
-        > + ::core::marker::Send + '__agen,
+        dyn Coroutine<(), Yield = u32, Return = &'static str> + ::core::marker::Send,
     >,
 > {
+    #[deny(elided_lifetimes_in_paths)]
+    let _: ::core::marker::PhantomData<(u32,)>;
     ::agen::__private::Box::pin(
         ::agen::__private::Co::<
             u32,

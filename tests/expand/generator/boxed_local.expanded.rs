@@ -1,7 +1,7 @@
-fn words<'__agen_lt0: '__agen, '__agen>(
-    text: &'__agen_lt0 str,
+fn words(
+    text: &str,
 ) -> ::core::pin::Pin<
-    ::agen::__private::Box<dyn ::agen::PinIterator<Item = &str> + '__agen>,
+    ::agen::__private::Box<dyn ::agen::PinIterator<Item = &str> + '_>,
 > {
     ::agen::__private::Box::pin(
         ::agen::__private::Generator::new(move |
