@@ -72,7 +72,6 @@ use core::ptr::NonNull;
 use core::task::{Context, Poll};
 
 use crate::slot::Slot;
-use crate::try_item::FromResidual;
 
 /// `fn(T) -> T`: invariant in `T`.
 type Invariant<T> = PhantomData<fn(T) -> T>;
@@ -218,12 +217,9 @@ impl<'b, T> Yielder<'b, T> {
     /// The body returns right after, without awaiting, so nothing it holds lives
     /// across a suspension point here (a non-`Send` guard in scope does not make the
     /// stream `!Send`).
-    #[inline]
-    pub fn yield_residual<E>(&mut self, residual: E)
-    where
-        T: FromResidual<E>,
-    {
-        self.slot().put(FromResidual::from_residual(residual));
+    #[inline(always)]
+    pub fn yield_last(&mut self, item: T) {
+        self.slot().put(item);
     }
 }
 

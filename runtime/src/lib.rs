@@ -24,8 +24,8 @@ mod coroutine;
 mod for_await;
 mod generator;
 mod handle;
+pub mod question_mark;
 mod slot;
-mod try_item;
 
 /// Turns an `async fn` whose body yields with `yield_!` into a function returning
 /// `impl FusedStream<Item = Item>`.
@@ -252,7 +252,7 @@ pub mod __private {
     pub use crate::for_await::{into_stream, next};
     pub use crate::generator::Generator;
     pub use crate::handle::{Brand, CoYieldToken, CoYielder, YieldToken, Yielder};
-    pub use crate::try_item::Try;
+    pub use crate::question_mark::{FromResidual, Try};
 
     pub use crate::__generator_body as generator_body;
 }

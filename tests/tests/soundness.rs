@@ -144,10 +144,7 @@ mod guard_taken_apart {
     async fn residual_from_a_closure(drops: Rc<Cell<u32>>) -> Result<Counted, Counted> {
         let mut handle = grab!(yield_!(Ok(Counted(0, drops.clone()))));
         (|| {
-            handle.yield_residual(Err::<std::convert::Infallible, _>(Counted(
-                1,
-                drops.clone(),
-            )))
+            handle.yield_last(Err(Counted(1, drops.clone())));
         })();
         handle.yield_(Ok(Counted(2, drops.clone()))).await;
     }

@@ -219,7 +219,7 @@ impl Rewriter<'_> {
     }
 
     /// Input: `expr?` in a generator body
-    /// Output: `match branch(expr) { Continue(v) => v, Break(r) => { yielder.yield_residual(r); break 'body; } }`
+    /// Output: `match branch(expr) { Continue(v) => v, Break(r) => { yielder.yield_last(from_residual(r)); break 'body; } }`
     /// (the `break` wrapped in a `loop` that never ends by itself, so the arm diverges
     /// even when a macro moves it out of reach of the label, and the label's error is
     /// the only one).
@@ -246,7 +246,7 @@ impl Rewriter<'_> {
             match ::agen::__private::Try::branch(#expr) {
                 ::core::ops::ControlFlow::Continue(#value) => #value,
                 ::core::ops::ControlFlow::Break(#residual) => {
-                    #yielder.yield_residual(#residual);
+                    #yielder.yield_last(::agen::__private::FromResidual::from_residual(#residual));
                     #exit
                 }
             }

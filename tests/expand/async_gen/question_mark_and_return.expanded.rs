@@ -32,7 +32,12 @@ fn parsed(
                                     __agen_value
                                 }
                                 ::core::ops::ControlFlow::Break(__agen_residual) => {
-                                    yielder.yield_residual(__agen_residual);
+                                    yielder
+                                        .yield_last(
+                                            ::agen::__private::FromResidual::from_residual(
+                                                __agen_residual,
+                                            ),
+                                        );
                                     loop {
                                         break 'a_yield_must_be_directly_in_the_generator_body;
                                     }
