@@ -78,6 +78,7 @@ pub(crate) fn generator(
     let names = Names::new();
     let rewritten = rewrite::body(
         form.kind(form == Form::AsyncGen),
+        rewrite::Syntax::Bare,
         &names,
         &mut stmts,
         errors,

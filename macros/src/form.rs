@@ -8,6 +8,7 @@ use syn::{GenericArgument, PathArguments, ReturnType, Signature, Type, TypeParam
 use crate::errors::Errors;
 use crate::options::Opt;
 use crate::rewrite::Kind;
+use crate::signature;
 
 /// An attribute macro that turns a function into a generator (or, for `#[for_await]`,
 /// rewrites its loops).
@@ -187,7 +188,7 @@ fn coroutine_types(sig: &Signature, is_async: bool) -> syn::Result<CoTypes> {
             ));
         }
     };
-    let Type::ImplTrait(impl_trait) = &**ty else {
+    let Type::ImplTrait(impl_trait) = signature::peel(ty) else {
         return Err(syn::Error::new(
             ty.span(),
             format!(
@@ -282,7 +283,7 @@ pub(crate) fn coroutine_trait_path(sig: &Signature) -> Option<syn::Path> {
     let ReturnType::Type(_, ty) = &sig.output else {
         return None;
     };
-    let Type::ImplTrait(impl_trait) = &**ty else {
+    let Type::ImplTrait(impl_trait) = signature::peel(ty) else {
         return None;
     };
     let mut path = coroutine_bound(impl_trait)?.path.clone();

@@ -83,7 +83,8 @@ pub(crate) fn expand(form: Form, attr: TokenStream, item: TokenStream) -> TokenS
     // A body whose signature is wrong is left out: its errors would pile up on the
     // signature's, and callers still see the intended signature.
     if signature_ok {
-        rewrite::body(form.kind(is_async), &names, &mut stmts, &mut errors);
+        let syntax = rewrite::Syntax::Macro;
+        rewrite::body(form.kind(is_async), syntax, &names, &mut stmts, &mut errors);
     } else {
         stmts.clear();
     }

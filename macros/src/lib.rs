@@ -15,6 +15,8 @@ mod emit;
 mod errors;
 mod form;
 mod function;
+#[cfg(test)]
+mod fuzz;
 mod options;
 mod rewrite;
 mod signature;

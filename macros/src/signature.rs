@@ -57,7 +57,11 @@ pub(crate) fn bind_arguments(sig: &mut Signature) -> TokenStream {
         match input {
             // `self` cannot be bound again; as the first argument it is dropped last
             // either way.
-            FnArg::Receiver(_) => prelude.extend(quote!(let _ = &self;)),
+            // (With the receiver's own `self`, which a user macro may have written.)
+            FnArg::Receiver(receiver) => {
+                let self_token = receiver.self_token;
+                prelude.extend(quote!(let _ = &#self_token;));
+            }
             FnArg::Typed(arg) => match &mut *arg.pat {
                 Pat::Ident(PatIdent {
                     by_ref: None,
@@ -339,6 +343,16 @@ impl VisitMut for AddImplBound<'_> {
             .bounds
             .push(TypeParamBound::Lifetime(self.0.clone()));
     }
+
+    // `&impl Display` becomes `&(impl Display + 'a)`: without the parentheses the `+`
+    // would be ambiguous.
+    fn visit_type_reference_mut(&mut self, reference: &mut syn::TypeReference) {
+        visit_mut::visit_type_reference_mut(self, reference);
+        if let Type::ImplTrait(_) = &*reference.elem {
+            let elem = &reference.elem;
+            *reference.elem = parse_quote!((#elem));
+        }
+    }
 }
 
 /// Input: `async fn f(args) -> Item` (already checked)
@@ -346,6 +360,16 @@ impl VisitMut for AddImplBound<'_> {
 pub(crate) fn strip_async(sig: &mut Signature) {
     sig.asyncness = None;
     sig.constness = None;
+}
+
+/// The type inside the invisible group a `macro_rules!` fragment (`$ty:ty`) arrives
+/// in, and inside parentheses.
+pub(crate) fn peel(ty: &Type) -> &Type {
+    match ty {
+        Type::Group(group) => peel(&group.elem),
+        Type::Paren(paren) => peel(&paren.elem),
+        ty => ty,
+    }
 }
 
 /// Sets the return type, spanned at the user's item type so errors about the returned

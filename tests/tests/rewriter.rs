@@ -481,7 +481,10 @@ mod boxed_signatures {
     fn trait_methods_declared_by_hand_are_implemented() {
         let numbers = Numbers(vec![1, 2]);
         assert_eq!(agen::block_on(Numbers::fixed().collect::<Vec<_>>()), [1]);
-        assert_eq!(agen::block_on(numbers.borrowed().collect::<Vec<_>>()), [1, 2]);
+        assert_eq!(
+            agen::block_on(numbers.borrowed().collect::<Vec<_>>()),
+            [1, 2]
+        );
         assert_eq!(
             agen::block_on(numbers.named(&[3]).collect::<Vec<_>>()),
             [1, 2, 3]
@@ -508,7 +511,53 @@ mod boxed_signatures {
 
     #[test]
     fn lifetimes_in_argument_types() {
-        assert_eq!(agen::block_on(chars("ab".chars()).collect::<String>()), "ab");
-        assert_eq!(agen::block_on(both("ab", "cd".chars()).collect::<String>()), "abcd");
+        assert_eq!(
+            agen::block_on(chars("ab".chars()).collect::<String>()),
+            "ab"
+        );
+        assert_eq!(
+            agen::block_on(both("ab", "cd".chars()).collect::<String>()),
+            "abcd"
+        );
+    }
+}
+
+mod yields_as_operands {
+    use std::pin::pin;
+
+    use agen::CoroutineState::{Complete, Yielded};
+
+    use super::*;
+
+    /// A yield as the left operand at the start of a match arm: printed as a block, it
+    /// would end the arm before the `[..]`.
+    #[agen::coroutine(first = first)]
+    fn picks() -> impl Coroutine<Vec<u32>, Yield = u32, Return = u32> {
+        match first.len() {
+            0 => yield_!(0)[0],
+            n => yield_!(u32::try_from(n).unwrap())[1] + 100,
+        }
+    }
+
+    #[test]
+    fn a_yield_indexed_at_the_start_of_a_match_arm() {
+        let mut co = pin!(picks());
+        assert_eq!(co.as_mut().resume(vec![7, 8]), Yielded(2));
+        assert_eq!(co.as_mut().resume(vec![1, 2]), Complete(102));
+    }
+
+    /// A top-level or-pattern in a `for await` loop.
+    #[async_gen]
+    async fn either(items: Vec<Result<u32, u32>>) -> u32 {
+        #[for_await]
+        for Ok(x) | Err(x) in futures::stream::iter(items) {
+            yield_!(x);
+        }
+    }
+
+    #[test]
+    fn an_or_pattern_in_a_for_await_loop() {
+        let items = agen::block_on(either(vec![Ok(1), Err(2)]).collect::<Vec<_>>());
+        assert_eq!(items, [1, 2]);
     }
 }

@@ -20,10 +20,10 @@ use agen::{AsyncCoroutine, CoroutineState, Yielder, async_gen, generator, stream
 use futures::StreamExt;
 
 /// Picks the handle out of a rewritten yield
-/// (`{ if false {..} match (v) { x => handle.yield_(x).await, } }`), as a hostile
+/// (`({ if false {..} match (v) { x => handle.yield_(x).await, } })`), as a hostile
 /// `macro_rules!` can: the yield itself is dropped.
 macro_rules! grab {
-    ({ if false $guard:tt match $value:tt { $bound:ident => $handle:ident . $($rest:tt)* } }) => {
+    (({ if false $guard:tt match $value:tt { $bound:ident => $handle:ident . $($rest:tt)* } })) => {
         $handle
     };
 }
@@ -31,7 +31,7 @@ macro_rules! grab {
 /// Takes a rewritten yield apart without its guard and puts it in an `async` block:
 /// a yield inside an async block, which the guard exists to reject.
 macro_rules! strip_guard_into_async_block {
-    ({ if false $guard:tt $($yield:tt)* }) => {
+    (({ if false $guard:tt $($yield:tt)* })) => {
         async { $($yield)* }
     };
 }
@@ -264,9 +264,9 @@ mod destructors_that_yield {
     /// Uses the `await` keyword of a rewritten yield to await something else in a
     /// sync generator's body, past the rewriter's check.
     macro_rules! await_with {
-        ($fut:expr, { if false $guard:tt match $value:tt {
+        ($fut:expr, ({ if false $guard:tt match $value:tt {
             $bound:ident => $handle:ident . $method:ident $args:tt . $await:tt $(,)?
-        } }) => {
+        } })) => {
             ($fut).$await
         };
     }
@@ -337,7 +337,7 @@ mod other_misuse {
     use super::*;
 
     macro_rules! break_to_its_label {
-        ({ if false { loop { break $label:lifetime; } } $($rest:tt)* }) => {
+        (({ if false { loop { break $label:lifetime; } } $($rest:tt)* })) => {
             break $label
         };
     }

@@ -2,7 +2,7 @@
 //! in generator bodies and ordinary `async fn`s, for `yield_from!` of a stream, and for
 //! comprehensions' `for await` clauses.
 
-use quote::quote_spanned;
+use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{Attribute, Expr, ExprForLoop};
 
@@ -58,6 +58,11 @@ pub(crate) fn lower(for_loop: ExprForLoop) -> Expr {
     // The body's statements go straight into the loop: a nested block would draw
     // `unused_braces` in the user's crate.
     let stmts = body.stmts;
+    // A `let` takes an or-pattern only in parentheses.
+    let pat = match *pat {
+        syn::Pat::Or(or) => quote!((#or)),
+        pat => quote!(#pat),
+    };
     let stream = local("stream", span);
     let item = local("item", span);
     let expr_span = expr.span();

@@ -11,7 +11,7 @@ use syn::spanned::Spanned;
 use syn::visit_mut::VisitMut;
 use syn::{Block, Expr, Macro, Path, Token};
 
-use super::{Rewriter, Scope};
+use super::{Rewriter, Scope, Syntax};
 use crate::comprehension::{self, ForAwaitClauses};
 use crate::errors::Errors;
 
@@ -158,6 +158,7 @@ impl Rewriter<'_> {
             .last()
             .map_or_else(String::new, |seg| seg.ident.to_string());
         let saved = core::mem::replace(&mut self.changed, false);
+        let outer = core::mem::replace(&mut self.in_macro_input, true);
         let tokens = if let Ok(mut exprs) =
             Punctuated::<Expr, Token![,]>::parse_terminated.parse2(mac.tokens.clone())
         {
@@ -173,6 +174,7 @@ impl Rewriter<'_> {
         } else {
             self.pieces(mac.tokens.clone(), &name)
         };
+        self.in_macro_input = outer;
         if self.changed {
             mac.tokens = tokens;
         }
@@ -246,7 +248,11 @@ impl Rewriter<'_> {
                         }
                     }
                 }
-                TokenTree::Ident(ident) if ident == "yield" && self.scope == Scope::Body => {
+                TokenTree::Ident(ident)
+                    if ident == "yield"
+                        && self.scope == Scope::Body
+                        && self.syntax == Syntax::Bare =>
+                {
                     self.errors.at(
                         ident.span(),
                         format!(

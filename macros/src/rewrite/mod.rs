@@ -76,6 +76,19 @@ impl Kind {
     }
 }
 
+/// How a body spells a yield.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Syntax {
+    /// The attribute forms: `yield_!(value)`. A bare `yield` there is not stable Rust
+    /// (the compiler rejects it before the attribute runs, and agen says what to write
+    /// instead); one in another macro's input belongs to that macro (a `stream!` a user
+    /// macro writes), and is left alone.
+    Macro,
+    /// The block forms, `stream!` and `iter!`: a bare `yield value` too, anywhere in
+    /// the body, another macro's input included (a `select!` arm).
+    Bare,
+}
+
 /// Where in the body the walk is.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Scope {
@@ -142,12 +155,15 @@ pub(crate) struct Rewritten {
 /// Rewrites a generator body of `kind` in place, adding what is wrong to `errors`.
 pub(crate) fn body(
     kind: Kind,
+    syntax: Syntax,
     names: &Names,
     stmts: &mut [Stmt],
     errors: &mut Errors,
 ) -> Rewritten {
     let mut rewriter = Rewriter {
         kind,
+        syntax,
+        in_macro_input: false,
         names,
         scope: Scope::Body,
         errors,
@@ -164,6 +180,9 @@ pub(crate) fn body(
 
 struct Rewriter<'a> {
     kind: Kind,
+    syntax: Syntax,
+    /// Whether the walk is in the input of a macro that is not agen's.
+    in_macro_input: bool,
     names: &'a Names,
     scope: Scope,
     errors: &'a mut Errors,
@@ -273,13 +292,16 @@ fn expr_attrs(expr: &mut Expr) -> Option<&mut Vec<Attribute>> {
 }
 
 /// What replaces an expression, with the attributes it carried (a statement's
-/// `#[cfg(..)]` or lint attributes) put back in front.
+/// `#[cfg(..)]` or lint attributes) put back in front, in parentheses: a replacement is
+/// a block or a `match`, which as the left operand at the start of a statement or a
+/// match arm (`yield_!(f)(x);`, `0 => yield_!(v)[0],`) would end it. (A macro call
+/// that is a statement of its own is replaced without them.)
 fn with_attrs(attrs: Vec<Attribute>, new: Expr) -> Expr {
-    if attrs.is_empty() {
-        new
-    } else {
-        Expr::Verbatim(quote!(#(#attrs)* #new))
-    }
+    Expr::Paren(syn::ExprParen {
+        attrs,
+        paren_token: syn::token::Paren(Span::mixed_site()),
+        expr: Box::new(new),
+    })
 }
 
 impl VisitMut for Rewriter<'_> {
@@ -290,8 +312,11 @@ impl VisitMut for Rewriter<'_> {
                     *expr = with_attrs(core::mem::take(&mut m.attrs), new);
                 }
             }
-            Expr::Yield(y) => {
+            Expr::Yield(y) if self.syntax == Syntax::Bare || !self.in_macro_input => {
                 let span = y.yield_token.span;
+                if self.syntax == Syntax::Macro {
+                    self.bare_yield(span);
+                }
                 let mut value = y.expr.take().map(|e| *e);
                 if let Some(value) = &mut value {
                     self.visit_expr_mut(value);
@@ -360,7 +385,8 @@ impl VisitMut for Rewriter<'_> {
         if let Stmt::Macro(m) = stmt {
             if let Some(new) = self.macro_call(&mut m.mac, m.semi_token.is_some()) {
                 let semi = m.semi_token.unwrap_or_default();
-                *stmt = Stmt::Expr(with_attrs(core::mem::take(&mut m.attrs), new), Some(semi));
+                let attrs = &m.attrs;
+                *stmt = Stmt::Expr(Expr::Verbatim(quote!(#(#attrs)* #new)), Some(semi));
             }
             return;
         }

@@ -42,6 +42,24 @@ impl Rewriter<'_> {
         })
     }
 
+    /// Reports a bare `yield` in an attribute form's body (the compiler's own error,
+    /// "yield syntax is experimental", says nothing of agen) with what to write.
+    pub(super) fn bare_yield(&mut self, span: Span) {
+        let block = match (self.kind, self.scope) {
+            // Out of place whatever its spelling: `yield_expr` says so.
+            (Kind::PlainAsync, _) | (_, Scope::Closure | Scope::AsyncBlock) => return,
+            (Kind::Stream, _) => " (a bare `yield` works inside `stream! { .. }`)",
+            (Kind::Iter, _) => " (a bare `yield` works inside `iter! { .. }`)",
+            (Kind::Coroutine | Kind::AsyncCoroutine, _) => "",
+        };
+        self.errors.at(
+            span,
+            format!(
+                "a bare `yield` is not stable Rust: write `yield_!(value)` here{block}"
+            ),
+        );
+    }
+
     /// Output: `if false { loop { break 'body; } }`, the dead `break` a yield starts
     /// with.
     ///

@@ -27,7 +27,7 @@ fn parsed(
                             }
                         }
                         match (Ok(
-                            match ::agen::__private::Try::branch(line.trim().parse()) {
+                            (match ::agen::__private::Try::branch(line.trim().parse()) {
                                 ::core::ops::ControlFlow::Continue(__agen_value) => {
                                     __agen_value
                                 }
@@ -42,7 +42,7 @@ fn parsed(
                                         break 'a_yield_must_be_directly_in_the_generator_body;
                                     }
                                 }
-                            },
+                            }),
                         )) {
                             __agen_yielded => yielder.yield_(__agen_yielded).await,
                         }

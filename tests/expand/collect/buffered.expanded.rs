@@ -63,7 +63,7 @@ fn lazy(xs: Vec<u32>) -> impl futures_core::Stream<Item = Result<u32, String>> {
                         #[allow(unused_labels)]
                         let () = 'a_yield_must_be_directly_in_the_generator_body: {
                             for x in __agen_first {
-                                {
+                                ({
                                     if false {
                                         loop {
                                             break 'a_yield_must_be_directly_in_the_generator_body;
@@ -72,7 +72,7 @@ fn lazy(xs: Vec<u32>) -> impl futures_core::Stream<Item = Result<u32, String>> {
                                     match (async move { fetch(x).await }) {
                                         __agen_yielded => yielder.yield_(__agen_yielded).await,
                                     }
-                                };
+                                });
                             }
                         };
                     },

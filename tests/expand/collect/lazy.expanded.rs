@@ -20,7 +20,7 @@ fn lazy(
                         #[allow(unused_labels)]
                         let () = 'a_yield_must_be_directly_in_the_generator_body: {
                             for x in __agen_first {
-                                {
+                                ({
                                     if false {
                                         loop {
                                             break 'a_yield_must_be_directly_in_the_generator_body;
@@ -29,7 +29,7 @@ fn lazy(
                                     match (x + 1) {
                                         __agen_yielded => yielder.yield_(__agen_yielded).await,
                                     }
-                                };
+                                });
                             }
                         };
                     },
@@ -57,7 +57,7 @@ fn lazy(
                                 {
                                     let x = item;
                                     if x > 0 {
-                                        {
+                                        ({
                                             if false {
                                                 loop {
                                                     break 'a_yield_must_be_directly_in_the_generator_body;
@@ -68,7 +68,7 @@ fn lazy(
                                                     yielder.yield_(__agen_yielded).await
                                                 }
                                             }
-                                        };
+                                        });
                                     }
                                 }
                             }

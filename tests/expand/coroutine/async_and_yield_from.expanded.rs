@@ -17,17 +17,17 @@ fn echo() -> impl AsyncCoroutine<Option<u32>, Yield = u32, Return = usize> {
                     let mut next = first;
                     while let Some(x) = next {
                         n += 1;
-                        next = {
+                        next = ({
                             if false {
                                 loop {
                                     break 'a_yield_must_be_directly_in_the_generator_body
-                                                        ::agen::__private::dead();
+                                                            ::agen::__private::dead();
                                 }
                             }
                             match (x) {
                                 __agen_yielded => yielder.yield_(__agen_yielded).await,
                             }
-                        };
+                        });
                     }
                     n
                 }
@@ -44,7 +44,7 @@ fn delegating() -> impl AsyncCoroutine<Option<u32>, Yield = u32, Return = usize>
             let mut yielder = unsafe { ::agen::__private::CoYielder::new(token, &brand) };
             #[allow(unused_labels)]
             let returned: usize = 'a_yield_must_be_directly_in_the_generator_body: {
-                {
+                ({
                     let sub = yielder.async_delegate_to(echo());
                     let mut sub = {
                         super let mut pinned = sub;
@@ -58,7 +58,7 @@ fn delegating() -> impl AsyncCoroutine<Option<u32>, Yield = u32, Return = usize>
                                     if false {
                                         loop {
                                             break 'a_yield_must_be_directly_in_the_generator_body
-                                                                ::agen::__private::dead();
+                                                                    ::agen::__private::dead();
                                         }
                                     }
                                     match (value) {
@@ -69,7 +69,7 @@ fn delegating() -> impl AsyncCoroutine<Option<u32>, Yield = u32, Return = usize>
                             ::agen::__private::CoroutineState::Complete(value) => break value,
                         }
                     }
-                }
+                })
             };
             returned
         },

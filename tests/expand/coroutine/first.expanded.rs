@@ -14,7 +14,7 @@ fn total() -> impl Coroutine<u32, Yield = u32, Return = u32> {
             {
                 let mut sum = first;
                 loop {
-                    let x = {
+                    let x = ({
                         if false {
                             loop {
                                 break 'a_yield_must_be_directly_in_the_generator_body ::agen::__private::dead();
@@ -23,9 +23,9 @@ fn total() -> impl Coroutine<u32, Yield = u32, Return = u32> {
                         match (sum) {
                             __agen_yielded => yielder.yield_(__agen_yielded).await,
                         }
-                    };
+                    });
                     if x == 0 {
-                        break 'a_yield_must_be_directly_in_the_generator_body sum;
+                        (break 'a_yield_must_be_directly_in_the_generator_body sum);
                     }
                     sum += x;
                 }

@@ -12,7 +12,7 @@ fn main() {
                 #[allow(unused_labels)]
                 let () = 'a_yield_must_be_directly_in_the_generator_body: {
                     for i in 1..=3u32 {
-                        {
+                        ({
                             if false {
                                 loop {
                                     break 'a_yield_must_be_directly_in_the_generator_body;
@@ -21,7 +21,7 @@ fn main() {
                             match (i * i) {
                                 __agen_yielded => yielder.yield_(__agen_yielded).await,
                             }
-                        };
+                        });
                     }
                 };
             }),

@@ -12,7 +12,7 @@ fn main() {
                 #[allow(unused_labels)]
                 let () = 'a_yield_must_be_directly_in_the_generator_body: {
                     {
-                        {
+                        ({
                             if false {
                                 loop {
                                     break 'a_yield_must_be_directly_in_the_generator_body;
@@ -21,7 +21,7 @@ fn main() {
                             match (1u32) {
                                 __agen_yielded => yielder.yield_(__agen_yielded).await,
                             }
-                        };
+                        });
                     }
                 };
             },
@@ -45,7 +45,7 @@ fn main() {
                             ::agen::__private::next(stream.as_mut()).await
                         {
                             let x = item;
-                            {
+                            ({
                                 if false {
                                     loop {
                                         break 'a_yield_must_be_directly_in_the_generator_body;
@@ -54,7 +54,7 @@ fn main() {
                                 match (u64::from(x)) {
                                     __agen_yielded => yielder.yield_(__agen_yielded).await,
                                 }
-                            };
+                            });
                         }
                     }
                 };

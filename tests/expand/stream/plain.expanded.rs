@@ -7,7 +7,7 @@ fn main() {
             #[allow(unused_labels)]
             let () = 'a_yield_must_be_directly_in_the_generator_body: {
                 for i in 0..3u32 {
-                    {
+                    ({
                         if false {
                             loop {
                                 break 'a_yield_must_be_directly_in_the_generator_body;
@@ -16,7 +16,7 @@ fn main() {
                         match (i) {
                             __agen_yielded => yielder.yield_(__agen_yielded).await,
                         }
-                    };
+                    });
                 }
             };
         })

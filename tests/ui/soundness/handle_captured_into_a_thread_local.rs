@@ -6,7 +6,7 @@ use std::any::Any;
 use std::cell::RefCell;
 
 macro_rules! grab {
-    ({ if false $guard:tt match $value:tt { $bound:ident => $handle:ident . $($rest:tt)* } }) => {
+    (({ if false $guard:tt match $value:tt { $bound:ident => $handle:ident . $($rest:tt)* } })) => {
         $handle
     };
 }
