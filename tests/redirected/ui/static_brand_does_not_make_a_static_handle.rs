@@ -25,7 +25,7 @@ thread_local! {
 }
 
 macro_rules! grab {
-    ({ if false $guard:tt match $value:tt { $bound:ident => $handle:ident . $($rest:tt)* } }) => {
+    (({ if false $guard:tt match $value:tt { $bound:ident => $handle:ident . $($rest:tt)* } })) => {
         $handle
     };
 }
