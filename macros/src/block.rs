@@ -54,13 +54,14 @@ pub(crate) fn expand(form: Form, input: TokenStream) -> TokenStream {
         .into_iter()
         .next()
         .map_or_else(Span::call_site, |tt| tt.span());
-    let BlockInput { item, stmts } = match BlockInput::parse.parse2(mark_for_await(input)) {
-        Ok(input) => input,
-        Err(err) => {
-            errors.add(err);
-            return errors.to_compile_errors();
-        }
-    };
+    let BlockInput { item, stmts } =
+        match BlockInput::parse.parse2(mark_for_await(input, &mut Vec::new())) {
+            Ok(input) => input,
+            Err(err) => {
+                errors.add(err);
+                return errors.to_compile_errors();
+            }
+        };
     let generator = generator(form, item.as_ref(), stmts, span, &mut errors);
     let errors = errors.to_compile_errors();
     quote!({ #errors #generator })
@@ -76,13 +77,13 @@ pub(crate) fn generator(
     errors: &mut Errors,
 ) -> TokenStream {
     let names = Names::new();
-    let rewritten = rewrite::body(
-        form.kind(form == Form::AsyncGen),
-        rewrite::Syntax::Bare,
-        &names,
-        &mut stmts,
-        errors,
-    );
+    let generator = rewrite::Generator {
+        kind: form.kind(form == Form::AsyncGen),
+        syntax: rewrite::Syntax::Bare,
+        item,
+        sent: None,
+    };
+    let rewritten = rewrite::body(&generator, &names, &mut stmts, errors);
     // A body that never yields yields `()`, rather than leave the type to inference.
     let unit: Type = Type::Tuple(syn::TypeTuple {
         paren_token: syn::token::Paren::default(),
@@ -103,11 +104,11 @@ pub(crate) fn generator(
 }
 
 /// Rewrites `for await` (which rustc cannot parse) into `#[for_await] for`, at any
-/// depth, so the block forms can be parsed as Rust. A label stays on the loop: the
-/// marker goes before it. The input of a macro that builds a generator of its own
-/// (a `collect!` with a `for await` clause, a nested `stream!`) is left as it is: that
-/// macro reads its `for await` itself.
-fn mark_for_await(tokens: TokenStream) -> TokenStream {
+/// depth, so the block forms can be parsed as Rust, adding the span of each `await` to
+/// `marked`. A label stays on the loop: the marker goes before it. The input of a macro
+/// that builds a generator of its own (a `collect!` with a `for await` clause, a nested
+/// `stream!`) is left as it is: that macro reads its `for await` itself.
+pub(crate) fn mark_for_await(tokens: TokenStream, marked: &mut Vec<Span>) -> TokenStream {
     let mut out: Vec<TokenTree> = Vec::new();
     let mut iter = tokens.into_iter().peekable();
     while let Some(tt) = iter.next() {
@@ -119,6 +120,7 @@ fn mark_for_await(tokens: TokenStream) -> TokenStream {
                 // The marker carries the span of `await`, where an error about the
                 // awaiting is reported.
                 let span = iter.next().map_or(ident.span(), |await_| await_.span());
+                marked.push(span);
                 let marker: Vec<TokenTree> =
                     quote_spanned!(span=> #[for_await]).into_iter().collect();
                 let at = label_start(&out).unwrap_or(out.len());
@@ -126,10 +128,16 @@ fn mark_for_await(tokens: TokenStream) -> TokenStream {
                 out.push(TokenTree::Ident(ident));
             }
             TokenTree::Group(group) if !builds_a_generator(&out) => {
-                let mut new =
-                    proc_macro2::Group::new(group.delimiter(), mark_for_await(group.stream()));
-                new.set_span(group.span());
-                out.push(TokenTree::Group(new));
+                let before = marked.len();
+                let inner = mark_for_await(group.stream(), marked);
+                if marked.len() == before {
+                    // Untouched, with its own open and close spans.
+                    out.push(TokenTree::Group(group));
+                } else {
+                    let mut new = proc_macro2::Group::new(group.delimiter(), inner);
+                    new.set_span(group.span());
+                    out.push(TokenTree::Group(new));
+                }
             }
             other => out.push(other),
         }

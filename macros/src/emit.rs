@@ -80,7 +80,7 @@ pub(crate) fn holder(holder: &Holder<'_>, names: &Names, body: &Body<'_>) -> Tok
                         Ident::new("first_resume", Span::mixed_site().located_at(sent_span));
                     (
                         unnamed.to_token_stream(),
-                        quote_spanned!(sent_span=> ::agen::__private::unnamed_first_resume::<#sent>(#unnamed);),
+                        quote_spanned!(sent_span=> <#sent as ::agen::__private::UnnamedFirstResume>::discard(#unnamed);),
                     )
                 }
             };

@@ -145,7 +145,7 @@ impl Form {
     pub(crate) fn output(self, sig: &Signature, errors: &mut Errors) -> Option<Output> {
         match self {
             Form::AsyncGen | Form::Generator => match &sig.output {
-                ReturnType::Type(_, ty) => Some(Output::Items((**ty).clone())),
+                ReturnType::Type(_, ty) => Some(Output::Items(self.item_type(ty, errors))),
                 ReturnType::Default => {
                     errors.at(
                         sig.paren_token.span.close(),
@@ -164,6 +164,74 @@ impl Form {
                 .ok()
                 .map(Output::Coroutine),
             Form::ForAwait => Some(Output::Unchanged),
+        }
+    }
+
+    /// The item type a generator function declares as its return type. An `impl Trait`
+    /// there is reported: `impl Stream<Item = T>` (what a hand-written stream function
+    /// returns) is read as `T`, anything else as `()`, so the mistake is one error.
+    fn item_type(self, ty: &Type, errors: &mut Errors) -> Type {
+        let Type::ImplTrait(impl_trait) = signature::peel(ty) else {
+            return ty.clone();
+        };
+        let (kind, returns) = match self {
+            Form::AsyncGen => ("stream", "Stream"),
+            _ => ("iterator", "Iterator"),
+        };
+        let attr = self.attr();
+        let item = impl_trait.bounds.iter().find_map(|bound| match bound {
+            TypeParamBound::Trait(t) => t.path.segments.last().and_then(|seg| {
+                const ITEMS: [&str; 7] = [
+                    "Stream",
+                    "FusedStream",
+                    "Iterator",
+                    "FusedIterator",
+                    "IntoIterator",
+                    "DoubleEndedIterator",
+                    "ExactSizeIterator",
+                ];
+                if !ITEMS.iter().any(|name| seg.ident == name) {
+                    return None;
+                }
+                let PathArguments::AngleBracketed(args) = &seg.arguments else {
+                    return None;
+                };
+                args.args.iter().find_map(|arg| match arg {
+                    GenericArgument::AssocType(assoc) if assoc.ident == "Item" => {
+                        Some(assoc.ty.clone())
+                    }
+                    _ => None,
+                })
+            }),
+            _ => None,
+        });
+        match item {
+            Some(item) => {
+                let item_tokens = quote::ToTokens::to_token_stream(&item);
+                errors.at(
+                    ty.span(),
+                    format!(
+                        "`#[{attr}]` takes the item type as the return type: write \
+                         `-> {item_tokens}` (the function then returns \
+                         `impl {returns}<Item = {item_tokens}>`)"
+                    ),
+                );
+                item
+            }
+            None => {
+                errors.at(
+                    ty.span(),
+                    format!(
+                        "the item type of a {kind} cannot be `impl Trait`: the {kind}'s type \
+                         names it; write the type itself (`-> u32`), or a trait object \
+                         (`-> Box<dyn Trait>`)"
+                    ),
+                );
+                Type::Tuple(syn::TypeTuple {
+                    paren_token: syn::token::Paren::default(),
+                    elems: syn::punctuated::Punctuated::new(),
+                })
+            }
         }
     }
 }

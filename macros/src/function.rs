@@ -7,6 +7,7 @@ use proc_macro2::{Span, TokenStream};
 use quote::quote;
 use syn::{Attribute, Signature, Stmt};
 
+use crate::block;
 use crate::emit::{self, Body, Holder};
 use crate::errors::Errors;
 use crate::form::{CoTypes, Form, Output, coroutine_trait_path};
@@ -26,31 +27,88 @@ use crate::signature::{self, GenFn};
 // `async fn` in place.
 pub(crate) fn expand(form: Form, attr: TokenStream, item: TokenStream) -> TokenStream {
     let mut errors = Errors::new();
-    let options = Options::parse(attr, form, &mut errors);
+    let mut options = Options::parse(attr, form, &mut errors);
+    // async-stream's `for await`, which is not Rust: read as `#[for_await] for`, and
+    // reported with what to write instead (where the body may await at all; elsewhere
+    // the rewriter says it cannot).
+    let mut marked = Vec::new();
+    let item = block::mark_for_await(item, &mut marked);
     let GenFn {
-        attrs,
+        mut attrs,
         vis,
         mut sig,
         body,
-    } = match syn::parse2(item) {
+    } = match syn::parse2(item.clone()) {
         Ok(func) => func,
-        Err(err) if form == Form::ForAwait => {
+        Err(err) if form == Form::ForAwait && is_loop(&item) => {
             errors.at(
                 err.span(),
-                "`#[agen::for_await]` goes on an `async fn`; on a loop it is only understood \
-                 inside `#[agen::for_await]` or `#[agen::async_gen]` functions",
+                "`#[for_await]` on a loop works inside an `#[agen::async_gen]` or \
+                 `#[agen::for_await]` function: put `#[agen::for_await]` on the `async fn` \
+                 around this loop",
             );
             return errors.to_compile_errors();
         }
         Err(err) => {
-            errors.add(err);
+            match not_a_function(&item) {
+                Some(what) => {
+                    let attr = form.attr();
+                    let function = if form == Form::ForAwait {
+                        "an `async fn`"
+                    } else {
+                        "a function"
+                    };
+                    errors.at(
+                        err.span(),
+                        format!(
+                            "`#[{attr}]` goes on {function}, not on {what}: put it on each \
+                             function or method that needs it"
+                        ),
+                    );
+                }
+                None => errors.add(err),
+            }
             return errors.to_compile_errors();
         }
     };
+    if form.kind(sig.asyncness.is_some()).can_await() {
+        for span in marked {
+            errors.at(
+                span,
+                "`for await` is not stable Rust: write `#[for_await] for x in stream { .. }` \
+                 here (a `for await` works inside `stream! { .. }`)",
+            );
+        }
+    }
     let before = errors.len();
-    form.check_signature(&sig, &mut errors);
+    attrs.retain(|attr| !another_generator_attribute(form, attr, &mut errors));
+    let conflicting = errors.len() != before;
+    let boxed = options.boxing != Boxing::None;
+    if let (Form::Coroutine, Some(_), Some(option), true) =
+        (form, sig.asyncness, &options.boxing_option, boxed)
+    {
+        errors.at(
+            option.span(),
+            format!(
+                "an async coroutine cannot be `{option}`: `AsyncCoroutine` is not dyn \
+                 compatible (its `resume` returns a future that borrows the coroutine); drop \
+                 `{option}`, and `Box::pin` the coroutine where it must live on the heap"
+            ),
+        );
+        options.boxing = Boxing::None;
+    }
+    if let (Some(item), syn::ReturnType::Default) = (&options.item, &sig.output) {
+        // Reported with the options: taken as the return type it should have been.
+        sig.output = syn::parse_quote!(-> #item);
+    }
+    let before = errors.len();
+    // With another generator attribute, the signature may be that one's: what this one
+    // thinks of it would only repeat the conflict.
+    if !conflicting {
+        form.check_signature(&sig, &mut errors);
+    }
     let output = form.output(&sig, &mut errors);
-    let signature_ok = errors.len() == before;
+    let signature_ok = errors.len() == before && !conflicting;
     let Some(body) = body else {
         let attr = form.attr();
         errors.at(
@@ -83,12 +141,23 @@ pub(crate) fn expand(form: Form, attr: TokenStream, item: TokenStream) -> TokenS
     // A body whose signature is wrong is left out: its errors would pile up on the
     // signature's, and callers still see the intended signature.
     if signature_ok {
-        let syntax = rewrite::Syntax::Macro;
-        rewrite::body(form.kind(is_async), syntax, &names, &mut stmts, &mut errors);
+        let generator = rewrite::Generator {
+            kind: form.kind(is_async),
+            syntax: rewrite::Syntax::Macro,
+            item: match &output {
+                Output::Items(item) => Some(item),
+                Output::Coroutine(types) => Some(&types.yielded),
+                Output::Unchanged => None,
+            },
+            sent: match &output {
+                Output::Coroutine(types) => Some(&types.sent),
+                Output::Items(_) | Output::Unchanged => None,
+            },
+        };
+        rewrite::body(&generator, &names, &mut stmts, &mut errors);
     } else {
         stmts.clear();
     }
-    let mut attrs = attrs;
     let block = match &output {
         Output::Unchanged => quote!(#(#stmts)*),
         Output::Items(_) | Output::Coroutine(_) => {
@@ -223,4 +292,64 @@ impl Generated<'_> {
         };
         emit::holder(holder, self.names, &body)
     }
+}
+
+/// Whether `item` is a (labelled) loop: `#[for_await]` written on one outside the
+/// functions that read it.
+fn is_loop(item: &TokenStream) -> bool {
+    let mut tokens = item.clone().into_iter();
+    match tokens.next() {
+        Some(proc_macro2::TokenTree::Ident(ident)) => ident == "for",
+        Some(proc_macro2::TokenTree::Punct(quote)) => quote.as_char() == '\'',
+        _ => false,
+    }
+}
+
+/// What `item` is, if it is an item other than a function.
+fn not_a_function(item: &TokenStream) -> Option<&'static str> {
+    Some(match syn::parse2::<syn::Item>(item.clone()).ok()? {
+        syn::Item::Fn(_) | syn::Item::Verbatim(_) => return None,
+        syn::Item::Mod(_) => "a module",
+        syn::Item::Impl(_) => "an `impl` block",
+        syn::Item::Trait(_) | syn::Item::TraitAlias(_) => "a trait",
+        syn::Item::Struct(_) => "a struct",
+        syn::Item::Enum(_) => "an enum",
+        syn::Item::Union(_) => "a union",
+        syn::Item::Const(_) => "a constant",
+        syn::Item::Static(_) => "a static",
+        syn::Item::Type(_) => "a type alias",
+        syn::Item::Use(_) => "a `use` declaration",
+        syn::Item::Macro(_) => "a macro",
+        _ => "this item",
+    })
+}
+
+/// Reports a second generator attribute on the function (the same one again,
+/// `#[generator]` with `#[async_gen]`, ..), which would otherwise run on this one's
+/// output; says whether `attr` is one, so it is dropped.
+fn another_generator_attribute(form: Form, attr: &Attribute, errors: &mut Errors) -> bool {
+    let path = attr.path();
+    let Some(last) = path.segments.last() else {
+        return false;
+    };
+    let name = last.ident.to_string();
+    let ours = path.segments.len() == 1 || path.segments[0].ident == "agen";
+    if !ours || !["async_gen", "generator", "coroutine", "for_await"].contains(&name.as_str()) {
+        return false;
+    }
+    let this = form.attr();
+    let message = if name == this {
+        format!("`#[{this}]` is already on this function: remove this one")
+    } else if name == "for_await" && form != Form::ForAwait {
+        format!(
+            "`#[{this}]` reads the `#[for_await]` loops of its body itself: remove this attribute"
+        )
+    } else {
+        format!(
+            "a function takes one generator attribute, and this one has `#[{this}]` too: keep \
+             the one that makes what it should return"
+        )
+    };
+    errors.at(last.ident.span(), message);
+    true
 }

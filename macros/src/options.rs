@@ -4,7 +4,8 @@
 use proc_macro2::TokenStream;
 use syn::parse::{Parse, ParseStream, Parser};
 use syn::punctuated::Punctuated;
-use syn::{Ident, Token};
+use syn::spanned::Spanned;
+use syn::{Ident, Token, Type};
 
 use crate::errors::Errors;
 use crate::form::Form;
@@ -54,16 +55,22 @@ impl Opt {
 /// The options given.
 pub(crate) struct Options {
     pub(crate) boxing: Boxing,
+    /// The option that chose `boxing`, for errors about it.
+    pub(crate) boxing_option: Option<Ident>,
     /// `#[generator(unboxed)]`: the `!Unpin` generator itself, no allocation.
     pub(crate) unboxed: bool,
     /// `#[coroutine(first = name)]`: the binding of the first resume's value.
     pub(crate) first: Option<Ident>,
+    /// `item = T`, another crate's way of giving the item type: reported (agen takes
+    /// it from the return type), and used as that if the function has none, so the
+    /// mistake is one error.
+    pub(crate) item: Option<Type>,
 }
 
-/// One option as written: `name` or `name = value`.
+/// One option as written: `name` or `name = value` (a name, or `item`'s type).
 struct Written {
     name: Ident,
-    value: Option<Ident>,
+    value: Option<Type>,
 }
 
 impl Parse for Written {
@@ -95,8 +102,10 @@ impl Options {
     pub(crate) fn parse(attr: TokenStream, form: Form, errors: &mut Errors) -> Self {
         let mut options = Self {
             boxing: Boxing::None,
+            boxing_option: None,
             unboxed: false,
             first: None,
+            item: None,
         };
         let attr_name = form.attr();
         if form.options().is_empty() {
@@ -121,6 +130,20 @@ impl Options {
             let opt = Opt::ALL
                 .into_iter()
                 .find(|opt| opt.name() == key && form.options().contains(opt));
+            if let (Some(item), "item", Form::AsyncGen | Form::Generator) =
+                (&value, key.as_str(), form)
+            {
+                errors.at(
+                    name.span(),
+                    format!(
+                        "agen takes the item type from the return type: drop `item = ..` and \
+                         write `-> {}` after the arguments",
+                        quote::ToTokens::to_token_stream(item)
+                    ),
+                );
+                options.item = value;
+                continue;
+            }
             let Some(opt) = opt else {
                 errors.at(
                     name.span(),
@@ -142,7 +165,21 @@ impl Options {
                             "`first` names the binding of the first resume value: write `first = name`",
                         ),
                         (Some(_), Some(_)) => errors.at(name.span(), "`first` is given twice"),
-                        (Some(value), None) => options.first = Some(value),
+                        (Some(value), None) => match value {
+                            Type::Path(path) if path.qself.is_none() => {
+                                match path.path.get_ident() {
+                                    Some(ident) => options.first = Some(ident.clone()),
+                                    None => errors.at(
+                                        path.span(),
+                                        "`first` takes a name for the binding: `first = name`",
+                                    ),
+                                }
+                            }
+                            other => errors.at(
+                                other.span(),
+                                "`first` takes a name for the binding: `first = name`",
+                            ),
+                        },
                     }
                     continue;
                 }
@@ -164,6 +201,7 @@ impl Options {
             options.unboxed = unboxed;
             mode = Some(name);
         }
+        options.boxing_option = mode;
         options
     }
 }

@@ -27,6 +27,29 @@ pub struct AsyncGen<T, F, Fut> {
 // `Pin<&mut Self>`.
 unsafe impl<T, F, Fut> Sync for AsyncGen<T, F, Fut> {}
 
+// Never `Unpin` (its body is an `async` block, which may borrow from itself): the
+// bound is never met. Written out rather than left to the fields, so that polling an
+// unpinned stream is one error that says to pin it, not a tour of the fields.
+impl<T, F, Fut> Unpin for AsyncGen<T, F, Fut> where T: MustBePinned {}
+
+/// The bound that keeps an [`AsyncGen`] from being `Unpin`: no type meets it.
+///
+/// It exists for its compile error. Calling `StreamExt::next` (or anything that needs
+/// `Unpin`) on a stream that is not pinned reports "this generator must be pinned
+/// before it is polled", with the fix: pin it in place with `core::pin::pin!`, or on
+/// the heap with `Box::pin`. It cannot be implemented outside agen.
+#[diagnostic::on_unimplemented(
+    message = "this generator must be pinned before it is polled",
+    label = "not pinned",
+    note = "pin it in place with `let mut s = core::pin::pin!(s);`, or on the heap with `Box::pin(s)`"
+)]
+pub trait MustBePinned: sealed::Sealed {}
+
+mod sealed {
+    /// Implemented by nothing: no type meets `MustBePinned`.
+    pub trait Sealed {}
+}
+
 impl<T, F, Fut> AsyncGen<T, F, Fut>
 where
     F: FnOnce(YieldToken<T>) -> Fut,

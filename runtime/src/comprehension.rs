@@ -8,6 +8,7 @@
 use core::fmt;
 #[cfg(feature = "alloc")]
 use core::future::Future;
+use core::marker::PhantomData;
 #[cfg(feature = "alloc")]
 use core::ops::DerefMut;
 use core::pin::Pin;
@@ -30,26 +31,26 @@ pub fn from_vec<T, C: FromIterator<T>>(elements: Vec<T>) -> C {
     elements.into_iter().collect()
 }
 
-/// The element of a `try` comprehension: a `Result`.
-#[doc(hidden)]
+/// The element of a `try` comprehension: a `Result` (or a `key => Result` pair).
+///
+/// It exists for its compile error, at the element: "the `try` option needs each
+/// element to be a `Result`", with the fix.
 #[diagnostic::on_unimplemented(
     message = "the `try` option needs each element to be a `Result` (or a `key => Result` pair), but this element is `{Self}`",
     label = "not a `Result`",
     note = "`collect![f(x) for x in xs; try]` stops at the first `Err`; write the element as a `Result` (`Ok(v)` / `Err(e)`), or drop the `try` option"
 )]
-pub trait TryElement {
-    /// The `Ok` type: what the collection holds.
-    type Ok;
-    /// The `Err` type: what the comprehension returns on failure.
-    type Err;
-    /// The element as a `Result`.
-    fn into_result(self) -> Result<Self::Ok, Self::Err>;
+pub trait TryElement<T, E> {
+    /// The element as a `Result`: `T` is what the collection holds, `E` what the
+    /// comprehension returns on failure.
+    fn into_result(self) -> Result<T, E>;
 }
 
-impl<T, E> TryElement for Result<T, E> {
-    type Ok = T;
-    type Err = E;
-
+// The `Ok` and `Err` types are parameters, not associated types: a failed check then
+// leaves them unknown instead of as projections of a missing impl, which the compiler
+// would report a second time.
+#[diagnostic::do_not_recommend]
+impl<T, E> TryElement<T, E> for Result<T, E> {
     #[inline(always)]
     fn into_result(self) -> Self {
         self
@@ -57,23 +58,13 @@ impl<T, E> TryElement for Result<T, E> {
 }
 
 /// `key => value` in a `try` comprehension: the value is the `Result`.
-impl<K, V, E> TryElement for (K, Result<V, E>) {
-    type Ok = (K, V);
-    type Err = E;
-
+#[diagnostic::do_not_recommend]
+impl<K, V, E> TryElement<(K, V), E> for (K, Result<V, E>) {
     #[inline(always)]
     fn into_result(self) -> Result<(K, V), E> {
         let (key, value) = self;
         value.map(|value| (key, value))
     }
-}
-
-/// A `try` comprehension's element as a `Result`; the one place a non-`Result`
-/// element is reported.
-#[doc(hidden)]
-#[inline(always)]
-pub fn into_result<R: TryElement<Ok = T, Err = E>, T, E>(element: R) -> Result<T, E> {
-    element.into_result()
 }
 
 /// The values a buffered comprehension's element future takes from its clauses.
@@ -249,20 +240,27 @@ impl<P: DerefMut<Target: Stream<Item = F>>, F: Future> fmt::Debug for Buffered<P
 /// A lazy `try` comprehension over a buffered stream: yields `Ok` items, then the
 /// first `Err`, then ends, dropping the inner stream (and the futures in flight).
 #[doc(hidden)]
-pub struct UntilErr<S> {
+pub struct UntilErr<S, T, E> {
     inner: Option<S>,
+    _result: PhantomData<fn() -> (T, E)>,
 }
 
-impl<S> UntilErr<S> {
+impl<S, T, E> UntilErr<S, T, E> {
     #[doc(hidden)]
     #[inline]
     pub fn new(inner: S) -> Self {
-        Self { inner: Some(inner) }
+        Self {
+            inner: Some(inner),
+            _result: PhantomData,
+        }
     }
 }
 
-impl<S: Stream<Item = R> + Unpin, R: TryElement> Stream for UntilErr<S> {
-    type Item = Result<R::Ok, R::Err>;
+impl<S, T, E> Stream for UntilErr<S, T, E>
+where
+    S: Stream<Item: TryElement<T, E>> + Unpin,
+{
+    type Item = Result<T, E>;
 
     fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
         let Some(inner) = self.inner.as_mut() else {
@@ -285,13 +283,16 @@ impl<S: Stream<Item = R> + Unpin, R: TryElement> Stream for UntilErr<S> {
     }
 }
 
-impl<S: Stream<Item = R> + Unpin, R: TryElement> FusedStream for UntilErr<S> {
+impl<S, T, E> FusedStream for UntilErr<S, T, E>
+where
+    S: Stream<Item: TryElement<T, E>> + Unpin,
+{
     fn is_terminated(&self) -> bool {
         self.inner.is_none()
     }
 }
 
-impl<S> fmt::Debug for UntilErr<S> {
+impl<S, T, E> fmt::Debug for UntilErr<S, T, E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("UntilErr")
             .field("done", &self.inner.is_none())

@@ -24,9 +24,7 @@ use core::task::{Context, Poll};
 
 pub use self::adapters::{CoroutineIter, CoroutineStream};
 pub use self::co::{AsyncCo, Co};
-pub use self::support::{
-    async_delegate_resume, dead, delegate_first, delegate_resume, unnamed_first_resume,
-};
+pub use self::support::{DelegateWithoutFirst, UnnamedFirstResume, dead};
 
 /// What a resume produced: the coroutine yielded a value, or it finished and returned
 /// one. Mirrors `core::ops::CoroutineState`.
@@ -45,7 +43,7 @@ pub enum CoroutineState<Y, R> {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a coroutine taking `{R}`",
     label = "not a `Coroutine<{R}>`",
-    note = "`#[agen::coroutine] fn` makes coroutines; a delegating `yield_from!` needs one with the same sent type"
+    note = "`#[agen::coroutine] fn` makes coroutines (written with `agen::`: a bare `#[coroutine]` is the compiler's own attribute); a delegating `yield_from!` needs one with the same sent type"
 )]
 pub trait Coroutine<R = ()> {
     /// The type of the values the coroutine yields.
@@ -65,6 +63,9 @@ pub trait Coroutine<R = ()> {
 }
 
 /// Any pinned pointer to a coroutine (`Pin<&mut G>`, `Pin<Box<G>>`) is one.
+// Not listed in errors about a type that is not a coroutine (they would point
+// into this file).
+#[diagnostic::do_not_recommend]
 impl<P, R> Coroutine<R> for Pin<P>
 where
     P: DerefMut<Target: Coroutine<R>>,
@@ -78,6 +79,9 @@ where
     }
 }
 
+// Not listed in errors about a type that is not a coroutine (they would point
+// into this file).
+#[diagnostic::do_not_recommend]
 impl<G: ?Sized + Coroutine<R> + Unpin, R> Coroutine<R> for &mut G {
     type Yield = G::Yield;
     type Return = G::Return;
@@ -93,7 +97,7 @@ impl<G: ?Sized + Coroutine<R> + Unpin, R> Coroutine<R> for &mut G {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not an async coroutine taking `{R}`",
     label = "not an `AsyncCoroutine<{R}>`",
-    note = "`#[agen::coroutine] async fn` makes async coroutines; a delegating `yield_from!` needs one with the same sent type"
+    note = "`#[agen::coroutine] async fn` makes async coroutines (written with `agen::`: a bare `#[coroutine]` is the compiler's own attribute); a delegating `yield_from!` needs one with the same sent type"
 )]
 pub trait AsyncCoroutine<R = ()> {
     /// The type of the values the coroutine yields.
@@ -160,6 +164,9 @@ pub trait AsyncCoroutine<R = ()> {
 }
 
 /// Any pinned pointer to an async coroutine (`Pin<&mut G>`, `Pin<Box<G>>`) is one.
+// Not listed in errors about a type that is not a coroutine (they would point
+// into this file).
+#[diagnostic::do_not_recommend]
 impl<P, R> AsyncCoroutine<R> for Pin<P>
 where
     P: DerefMut<Target: AsyncCoroutine<R>>,

@@ -8,16 +8,36 @@ use core::task::{Context, Poll};
 
 use futures_core::Stream;
 
-/// Any [`Stream`]; exists to give `#[for_await]` over something else a clear error.
-#[doc(hidden)]
+/// What a `for await` loop iterates: any [`Stream`].
+///
+/// It exists for its compile error: `for await` over something that is not a stream
+/// (a `Vec`, an iterator) reports "`Vec<..>` is not a `Stream`, so `for await` cannot
+/// iterate it", at that value, with the fix.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a `Stream`, so `for await` cannot iterate it",
     label = "`for await` needs a `futures_core::Stream` here",
     note = "for an `Iterator` use a plain `for` loop, or turn it into a stream with `futures::stream::iter`"
 )]
 pub trait ForAwait {
+    /// The stream's item type.
     type Item;
+
+    /// [`Stream::poll_next`].
     fn poll_next_item(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>>;
+
+    /// The check at the loop's head, as a call of the trait's own (an error about a
+    /// function's bound would point into this crate).
+    #[doc(hidden)]
+    #[inline(always)]
+    fn into_checked(self) -> Checked<Self, Self::Item>
+    where
+        Self: Sized,
+    {
+        Checked {
+            stream: self,
+            _item: PhantomData,
+        }
+    }
 }
 
 #[diagnostic::do_not_recommend]
@@ -37,16 +57,6 @@ impl<S: Stream + ?Sized> ForAwait for S {
 pub struct Checked<S, I> {
     stream: S,
     _item: PhantomData<fn() -> I>,
-}
-
-/// Checks at the loop's head that the iterated value is a stream.
-#[doc(hidden)]
-#[inline(always)]
-pub fn into_stream<S: ForAwait>(stream: S) -> Checked<S, S::Item> {
-    Checked {
-        stream,
-        _item: PhantomData,
-    }
 }
 
 /// The next item of a pinned, checked stream.

@@ -173,3 +173,19 @@ impl<T, B: GenBody<T>> fmt::Debug for Generator<T, B> {
             .finish_non_exhaustive()
     }
 }
+
+/// Without the `alloc` feature, what `Box::pin` names in an expansion that boxes its
+/// generator (the default `#[generator]`, `iter!`, the `boxed` options): a trait no type
+/// implements, so the one error says which feature or option to use.
+#[cfg(not(feature = "alloc"))]
+#[diagnostic::on_unimplemented(
+    message = "this generator is boxed, which needs agen's `alloc` feature",
+    label = "boxed here",
+    note = "enable the feature (`agen = {{ version = \"..\", default-features = false, features = [\"alloc\"] }}`), or, without an allocator, write a `#[generator(unboxed)]` function (an `iter!` block is always boxed) and pin what it returns (`core::pin::pin!`)"
+)]
+pub trait Box {
+    /// Never called: no type implements the trait.
+    fn pin<'a>(self) -> Pin<&'a mut Self>
+    where
+        Self: Sized + 'a;
+}

@@ -2,6 +2,7 @@
 #![doc = include_str!("docs/intro.md")]
 #![doc = include_str!("docs/async_generators.md")]
 #![doc = include_str!("docs/compile_time_checks.md")]
+#![doc = include_str!("docs/common_errors.md")]
 #![doc = include_str!("docs/guarantees.md")]
 #![doc = include_str!("docs/generators.md")]
 #![doc = include_str!("docs/coroutines.md")]
@@ -12,11 +13,21 @@
 
 #[cfg(feature = "alloc")]
 extern crate alloc;
-#[cfg(feature = "std")]
+#[cfg(all(feature = "std", not(target_os = "none")))]
 extern crate std;
 
+// A bare-metal target has no `std`: say which features to take (instead of the
+// compiler's "can't find crate for `std`", which is what the other `std` items are
+// left out for).
+#[cfg(all(feature = "std", target_os = "none"))]
+compile_error!(
+    "agen's `std` feature (on by default) needs a target with `std`: in a `no_std` crate, \
+     depend on agen with `default-features = false`, and add `features = [\"alloc\"]` for \
+     the boxed generators if you have an allocator"
+);
+
 mod async_gen;
-#[cfg(feature = "std")]
+#[cfg(all(feature = "std", not(target_os = "none")))]
 mod block_on;
 mod body;
 mod comprehension;
@@ -116,7 +127,7 @@ pub use agen_macros::iter;
 pub use agen_macros::stream;
 
 pub use crate::async_gen::AsyncGen;
-#[cfg(feature = "std")]
+#[cfg(all(feature = "std", not(target_os = "none")))]
 pub use crate::block_on::block_on;
 pub use crate::coroutine::{
     Aclose, AsyncCo, AsyncCoroutine, CloseValue, Co, Coroutine, CoroutineIter, CoroutineState,
@@ -229,6 +240,21 @@ macro_rules! __generator_body {
     };
 }
 
+/// What agen's expansions require of your types: the traits compile errors name.
+///
+/// Each exists for its error message, which says what is wrong and how to fix it at
+/// your own token; you do not implement or call them. (The traits behind `?` are in
+/// [`question_mark`].)
+pub mod bounds {
+    pub use crate::async_gen::MustBePinned;
+    pub use crate::comprehension::TryElement;
+    pub use crate::coroutine::{DelegateWithoutFirst, UnnamedFirstResume};
+    pub use crate::for_await::ForAwait;
+    /// Without the `alloc` feature: what a boxed generator needs (nothing has it).
+    #[cfg(not(feature = "alloc"))]
+    pub use crate::generator::Box as NeedsAlloc;
+}
+
 /// Not public API: what the macros' expansions refer to.
 #[doc(hidden)]
 pub mod __private {
@@ -236,20 +262,22 @@ pub mod __private {
     // only users.
     pub use futures_core::{FusedStream, Stream};
 
+    #[cfg(not(feature = "alloc"))]
+    pub use crate::generator::Box;
     #[cfg(feature = "alloc")]
     pub use alloc::boxed::Box;
     #[cfg(feature = "alloc")]
     pub use alloc::vec::Vec;
 
     pub use crate::async_gen::AsyncGen;
-    pub use crate::comprehension::{Bindings, UntilErr, into_result};
+    pub use crate::comprehension::{Bindings, TryElement, UntilErr};
     #[cfg(feature = "alloc")]
     pub use crate::comprehension::{Buffered, from_vec};
     pub use crate::coroutine::{
-        AsyncCo, Co, CoroutineState, async_delegate_resume, dead, delegate_first, delegate_resume,
-        unnamed_first_resume,
+        AsyncCo, AsyncCoroutine, Co, Coroutine, CoroutineState, DelegateWithoutFirst,
+        UnnamedFirstResume, dead,
     };
-    pub use crate::for_await::{into_stream, next};
+    pub use crate::for_await::{ForAwait, next};
     pub use crate::generator::Generator;
     pub use crate::handle::{Brand, CoYieldToken, CoYielder, YieldToken, Yielder};
     pub use crate::question_mark::{FromResidual, Try};

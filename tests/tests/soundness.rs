@@ -20,10 +20,16 @@ use agen::{AsyncCoroutine, CoroutineState, Yielder, async_gen, generator, stream
 use futures::StreamExt;
 
 /// Picks the handle out of a rewritten yield
-/// (`({ if false {..} match (v) { x => handle.yield_(x).await, } })`), as a hostile
+/// (`({ if false {..} match (v) { x => { let x: T = x; handle.yield_(x).await } } })`), as a hostile
 /// `macro_rules!` can: the yield itself is dropped.
 macro_rules! grab {
-    (({ if false $guard:tt match $value:tt { $bound:ident => $handle:ident . $($rest:tt)* } })) => {
+    (({ if false $guard:tt match $value:tt { $bound:ident => { let $($typed:tt)* } } })) => {
+        grab!(@typed $($typed)*)
+    };
+    (({ if false $guard:tt match $value:tt { $bound:ident => { $handle:ident . $($rest:tt)* } } })) => {
+        $handle
+    };
+    (@typed $bound:ident : $item:ty = $moved:ident ; $handle:ident . $($rest:tt)*) => {
         $handle
     };
 }
@@ -265,7 +271,10 @@ mod destructors_that_yield {
     /// sync generator's body, past the rewriter's check.
     macro_rules! await_with {
         ($fut:expr, ({ if false $guard:tt match $value:tt {
-            $bound:ident => $handle:ident . $method:ident $args:tt . $await:tt $(,)?
+            $bound:ident => {
+                let $typed:ident : $item:ty = $moved:ident ;
+                $handle:ident . $method:ident $args:tt . $await:tt
+            }
         } })) => {
             ($fut).$await
         };

@@ -197,7 +197,9 @@ fn nest(
     body
 }
 
-/// With `try`: `match into_result(elem) { Ok(v) => on_ok, Err(e) => on_err }`.
+/// With `try`: `match TryElement::into_result(elem) { Ok(v) => on_ok, Err(e) => on_err }`
+/// (a call of the trait's own: an error about a function's bound would point into the
+/// runtime).
 fn try_match(
     comp: &Comprehension,
     elem: Expr,
@@ -208,7 +210,7 @@ fn try_match(
     let Locals { value, error, .. } = names;
     let span = elem_span(comp);
     let into_result = call(
-        quote_spanned!(span=> ::agen::__private::into_result),
+        quote_spanned!(span=> ::agen::__private::TryElement::into_result),
         [elem],
         span,
     );
@@ -456,12 +458,12 @@ fn eager_buffered(comp: &Comprehension, buffering: &Buffering, names: &Locals) -
         vec![Stmt::Expr(each, None)],
     );
     let new = buffered_new(buffering, &quote!(#item));
-    // `into_stream` wraps it for `next`; `Buffered` is `Unpin`, so no pinning needed.
+    // `into_checked` wraps it for `next`; `Buffered` is `Unpin`, so no pinning needed.
     let drive = quote! {
         let #item = ::core::pin::pin!(::agen::__private::generator_body!(
             AsyncGen<_> borrowing, #yielder, { #(#loops)* }
         ));
-        let mut #buffered = ::agen::__private::into_stream(#new);
+        let mut #buffered = ::agen::__private::ForAwait::into_checked(#new);
         let mut #out = ::agen::__private::Vec::new();
     };
     let next = quote! {

@@ -41,6 +41,9 @@ impl Comprehension {
 
     /// Option combinations that cannot work, reported at the option or clause.
     pub(crate) fn validate(&self, errors: &mut Errors) {
+        if !self.runs_in_place() {
+            self.yields_in_a_lazy_form(errors);
+        }
         if self.options.laziness != Laziness::Iter {
             return;
         }
@@ -64,6 +67,48 @@ impl Comprehension {
                      `stream` for a lazy `Stream`, or drop the option to collect eagerly",
                 );
             }
+        }
+    }
+}
+
+impl Comprehension {
+    /// A `yield_!` in what a lazy (or buffered) form runs later, when its collection
+    /// is consumed: not a yield of the generator whose body holds the `collect!`.
+    fn yields_in_a_lazy_form(&self, errors: &mut Errors) {
+        let mut later = vec![self.elem.to_token_stream()];
+        later.extend(self.value.as_ref().map(ToTokens::to_token_stream));
+        for clause in self.clauses.iter().skip(1) {
+            later.push(match clause {
+                Clause::For { expr, .. } | Clause::Let { expr, .. } => expr.to_token_stream(),
+                Clause::If { cond, .. } => cond.to_token_stream(),
+            });
+        }
+        for tokens in later {
+            report_yields(tokens, errors);
+        }
+    }
+}
+
+/// Reports each `yield_!` / `yield_from!` call in `tokens`.
+fn report_yields(tokens: TokenStream, errors: &mut Errors) {
+    let mut iter = tokens.into_iter().peekable();
+    while let Some(tt) = iter.next() {
+        match tt {
+            TokenTree::Ident(ident)
+                if (ident == "yield_" || ident == "yield_from")
+                    && matches!(iter.peek(), Some(TokenTree::Punct(p)) if p.as_char() == '!') =>
+            {
+                errors.at(
+                    ident.span(),
+                    format!(
+                        "this `{ident}!` is in a lazy `collect!`, whose elements are made when \
+                         its collection is consumed, not where it is written: yield in the \
+                         generator's body, or collect eagerly (drop `iter` / `stream`)"
+                    ),
+                );
+            }
+            TokenTree::Group(group) => report_yields(group.stream(), errors),
+            _ => {}
         }
     }
 }
@@ -366,10 +411,14 @@ fn parse_option(input: ParseStream<'_>) -> syn::Result<Opt> {
                 }
             };
             let limit: Expr = syn::parse2(group.stream()).map_err(|e| {
-                syn::Error::new(
-                    e.span(),
-                    format!("expected the concurrency limit: `{name}(n)`"),
-                )
+                // An empty `()` has no token of its own to point at but itself (the end of
+                // its input would be the whole macro).
+                let span = if group.stream().is_empty() {
+                    group.span()
+                } else {
+                    e.span()
+                };
+                syn::Error::new(span, format!("expected the concurrency limit: `{name}(n)`"))
             })?;
             Opt::Buffered(Buffering {
                 limit,

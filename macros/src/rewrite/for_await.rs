@@ -26,7 +26,7 @@ pub(crate) fn has_marker(attrs: &[Attribute]) -> bool {
 /// Output:
 /// ```text
 /// {
-///     let mut s = pin!(into_stream(stream));
+///     let mut s = pin!(ForAwait::into_checked(stream));
 ///     'label: while let Some(x) = next(s.as_mut()).await {
 ///         let pat = x;
 ///         body
@@ -34,7 +34,7 @@ pub(crate) fn has_marker(attrs: &[Attribute]) -> bool {
 /// }
 /// ```
 /// `let pat = x;` keeps a `for` loop's rule that the pattern is irrefutable (and a
-/// pattern with a type, `pat: T`, states the item type). `into_stream` gives one clear
+/// pattern with a type, `pat: T`, states the item type). `into_checked` gives one clear
 /// error, at the stream, when it is not a `Stream`. The loop's other attributes stay on
 /// it.
 pub(crate) fn lower(for_loop: ExprForLoop) -> Expr {
@@ -66,7 +66,7 @@ pub(crate) fn lower(for_loop: ExprForLoop) -> Expr {
     let stream = local("stream", span);
     let item = local("item", span);
     let expr_span = expr.span();
-    let into_stream = quote_spanned!(expr_span=> ::agen::__private::into_stream(#expr));
+    let into_stream = quote_spanned!(expr_span=> ::agen::__private::ForAwait::into_checked(#expr));
     let next = quote_spanned!(await_span=> ::agen::__private::next(#stream.as_mut()).await);
     Expr::Verbatim(quote_spanned! {span=>
         #(#attrs)*

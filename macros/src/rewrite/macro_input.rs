@@ -159,11 +159,14 @@ impl Rewriter<'_> {
             .map_or_else(String::new, |seg| seg.ident.to_string());
         let saved = core::mem::replace(&mut self.changed, false);
         let outer = core::mem::replace(&mut self.in_macro_input, true);
+        let futures = takes_futures(&name);
         let tokens = if let Ok(mut exprs) =
             Punctuated::<Expr, Token![,]>::parse_terminated.parse2(mac.tokens.clone())
         {
             for expr in &mut exprs {
-                self.visit_expr_mut(expr);
+                if !(futures && self.yield_given_as_future(expr, &name)) {
+                    self.visit_expr_mut(expr);
+                }
             }
             exprs.into_token_stream()
         } else if let Ok(mut stmts) = Block::parse_within.parse2(mac.tokens.clone()) {
@@ -172,7 +175,7 @@ impl Rewriter<'_> {
             }
             quote!(#(#stmts)*)
         } else {
-            self.pieces(mac.tokens.clone(), &name)
+            self.pieces(mac.tokens.clone(), &name, futures)
         };
         self.in_macro_input = outer;
         if self.changed {
@@ -185,13 +188,23 @@ impl Rewriter<'_> {
     /// `matches!(x?, p if g)`, `kv!("a": f()?)`): split at its top-level separators
     /// (`,` `;` `=>` and a lone `=` or `:`), and each piece read as an expression where
     /// it is one, else walked token by token.
-    fn pieces(&mut self, tokens: TokenStream, mac: &str) -> TokenStream {
+    fn pieces(&mut self, tokens: TokenStream, mac: &str, futures: bool) -> TokenStream {
         let mut out = TokenStream::new();
+        // In `select!`, a branch's future comes after a lone `=` (`x = future => ..`).
+        let mut after_eq = false;
         for piece in split_at_separators(tokens) {
             match piece {
-                Piece::Separator(separator) => out.extend(separator),
+                Piece::Separator(separator) => {
+                    after_eq =
+                        matches!(separator.as_slice(), [TokenTree::Punct(p)] if p.as_char() == '=');
+                    out.extend(separator);
+                }
                 Piece::Tokens(tokens) => match syn::parse2::<Expr>(tokens.clone()) {
                     Ok(mut expr) => {
+                        if futures && after_eq && self.yield_given_as_future(&mut expr, mac) {
+                            out.extend(expr.into_token_stream());
+                            continue;
+                        }
                         let saved = core::mem::replace(&mut self.changed, false);
                         self.visit_expr_mut(&mut expr);
                         if self.changed {
@@ -299,7 +312,7 @@ impl Rewriter<'_> {
                             }
                             quote!(#(#stmts)*)
                         }
-                        _ => self.pieces(inner, mac),
+                        _ => self.pieces(inner, mac, false),
                     };
                     let mut new = Group::new(group.delimiter(), rewritten);
                     new.set_span(group.span());
@@ -309,6 +322,35 @@ impl Rewriter<'_> {
             }
         }
         out.into_iter().collect()
+    }
+
+    /// A `yield_!(..)` given to `join!` / `select!` as one of its futures (Python's
+    /// `await` habits): reported, and replaced by a future that compiles. Says whether
+    /// `expr` was one.
+    fn yield_given_as_future(&mut self, expr: &mut Expr, mac: &str) -> bool {
+        let Expr::Macro(m) = expr else {
+            return false;
+        };
+        if !matches!(role(&m.mac.path), Role::Yield | Role::YieldFrom) {
+            return false;
+        }
+        let span = m.mac.path.span();
+        self.errors.at(
+            span,
+            format!(
+                "`{}!` is not a future: it yields from the generator's body when it runs, so \
+                 `{mac}!` would be given its value, `()`; yield before or after the `{mac}!`, \
+                 or in a branch's handler",
+                m.mac
+                    .path
+                    .segments
+                    .last()
+                    .map_or_else(String::new, |s| s.ident.to_string())
+            ),
+        );
+        *expr = Expr::Verbatim(quote_spanned!(span=> async {}));
+        self.changed = true;
+        true
     }
 
     /// Whether a macro's input has anything the rewriter acts on (or reports).
@@ -396,4 +438,13 @@ fn delimiter_of(group: &Group) -> syn::MacroDelimiter {
         Delimiter::Bracket => syn::MacroDelimiter::Bracket(syn::token::Bracket(span)),
         _ => syn::MacroDelimiter::Paren(syn::token::Paren(span)),
     }
+}
+
+/// Whether a macro of this name takes futures to run (`join!`, `try_join!`, `select!`,
+/// `select_biased!`, `zip!`, `race!`).
+fn takes_futures(name: &str) -> bool {
+    matches!(
+        name,
+        "join" | "try_join" | "select" | "select_biased" | "zip" | "race"
+    )
 }

@@ -8,9 +8,11 @@
 //! - `macro_input.rs`: the input of other macros (`select!`, `vec!`, `format!`), and
 //!   eager `collect!`s, whose loops run in the body.
 //!
-//! Nested items (functions, impls) are not part of the body and are left alone.
+//! - `items.rs`: items inside the body (functions, impls, `macro_rules!`), which are not
+//!   part of it: a yield in one is reported.
 
 mod for_await;
+mod items;
 mod macro_input;
 mod yields;
 
@@ -62,6 +64,11 @@ impl Kind {
             }
             Kind::Stream | Kind::PlainAsync | Kind::AsyncCoroutine => None,
         }
+    }
+
+    /// Whether the body may `.await` (and so use `for await`).
+    pub(crate) fn can_await(self) -> bool {
+        self.await_hint().is_none()
     }
 
     /// Coroutines return a value: their body is a block of the return type, `return`
@@ -152,17 +159,31 @@ pub(crate) struct Rewritten {
     pub(crate) yields: usize,
 }
 
-/// Rewrites a generator body of `kind` in place, adding what is wrong to `errors`.
+/// The generator a body belongs to.
+pub(crate) struct Generator<'a> {
+    pub(crate) kind: Kind,
+    pub(crate) syntax: Syntax,
+    /// The type of the values it yields, where the signature states it: each yielded
+    /// value is checked against it first, so a wrong one is reported at the value,
+    /// "expected due to" the user's type.
+    pub(crate) item: Option<&'a syn::Type>,
+    /// A coroutine's sent type: a `yield_from!` resumes its sub-coroutine as one taking
+    /// it, so an error about the sub-coroutine names it.
+    pub(crate) sent: Option<&'a syn::Type>,
+}
+
+/// Rewrites the body of `generator` in place, adding what is wrong to `errors`.
 pub(crate) fn body(
-    kind: Kind,
-    syntax: Syntax,
+    generator: &Generator<'_>,
     names: &Names,
     stmts: &mut [Stmt],
     errors: &mut Errors,
 ) -> Rewritten {
     let mut rewriter = Rewriter {
-        kind,
-        syntax,
+        kind: generator.kind,
+        syntax: generator.syntax,
+        item: generator.item,
+        sent: generator.sent,
         in_macro_input: false,
         names,
         scope: Scope::Body,
@@ -181,6 +202,8 @@ pub(crate) fn body(
 struct Rewriter<'a> {
     kind: Kind,
     syntax: Syntax,
+    item: Option<&'a syn::Type>,
+    sent: Option<&'a syn::Type>,
     /// Whether the walk is in the input of a macro that is not agen's.
     in_macro_input: bool,
     names: &'a Names,
@@ -393,6 +416,8 @@ impl VisitMut for Rewriter<'_> {
         visit_mut::visit_stmt_mut(self, stmt);
     }
 
-    /// Nested items are not part of the body: their own attributes handle them.
-    fn visit_item_mut(&mut self, _item: &mut syn::Item) {}
+    /// Nested items are not part of the body (see `items.rs`).
+    fn visit_item_mut(&mut self, item: &mut syn::Item) {
+        self.nested_item(item);
+    }
 }

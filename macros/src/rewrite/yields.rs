@@ -2,7 +2,7 @@
 //! `?` and `return`; and the errors for a yield or an `.await` where it cannot be.
 
 use proc_macro2::{Delimiter, Group, Span, TokenStream};
-use quote::{ToTokens, quote_spanned};
+use quote::{ToTokens, quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{Block, Expr, ExprForLoop, ExprReturn, Ident, Pat, Stmt, Token};
 
@@ -32,11 +32,17 @@ impl Rewriter<'_> {
         // stays quiet.
         let mut value = Group::new(Delimiter::Parenthesis, value);
         value.set_span(Span::mixed_site());
+        let ascribed = self
+            .item
+            .map(|item| quote_spanned!(value_span=> let #yielded: #item = #yielded;));
         Expr::Verbatim(quote_spanned! {span=>
             {
                 #guard
                 match #value {
-                    #yielded => #yielder.yield_(#yielded).await,
+                    #yielded => {
+                        #ascribed
+                        #yielder.yield_(#yielded).await
+                    }
                 }
             }
         })
@@ -54,9 +60,7 @@ impl Rewriter<'_> {
         };
         self.errors.at(
             span,
-            format!(
-                "a bare `yield` is not stable Rust: write `yield_!(value)` here{block}"
-            ),
+            format!("a bare `yield` is not stable Rust: write `yield_!(value)` here{block}"),
         );
     }
 
@@ -127,10 +131,10 @@ impl Rewriter<'_> {
     /// Output:
     /// ```text
     /// {
-    ///     let mut sub = pin!(delegate_to(sub));
-    ///     let mut sent = first; // `()` when not given
+    ///     let mut sub = pin!(yielder.delegate_to(sub)); // fixes the sent type
+    ///     let mut sent = sub.first(first); // `()` when not given
     ///     loop {
-    ///         match resume(sub.as_mut(), sent) {    // `.await`ed in an async coroutine
+    ///         match Coroutine::resume(sub.as_mut().sub(), sent) { // `.await`ed if async
     ///             Yielded(v) => sent = yield v,
     ///             Complete(r) => break r,
     ///         }
@@ -146,25 +150,25 @@ impl Rewriter<'_> {
         let sent = local("sent", span);
         let yielder = self.names.yielder_at(inner_span);
         let first = first.map_or_else(
-            || quote_spanned!(span=> ::agen::__private::delegate_first()),
+            || quote_spanned!(span=> ::agen::__private::DelegateWithoutFirst::first()),
             ToTokens::into_token_stream,
         );
-        let (check, resume) = if self.kind == Kind::AsyncCoroutine {
-            (
-                quote_spanned!(inner_span=> #yielder.async_delegate_to(#inner)),
-                quote_spanned!(inner_span=> ::agen::__private::async_delegate_resume(#sub.as_mut(), #sent).await),
-            )
+        // The resume is the check that `sub` is a coroutine taking this one's sent type
+        // (a call of the trait's own, so the error is about `sub` alone).
+        let check = quote_spanned!(inner_span=> #yielder.delegate_to(#inner));
+        let sent_type = self
+            .sent
+            .map_or_else(|| quote!(_), ToTokens::to_token_stream);
+        let resume = if self.kind == Kind::AsyncCoroutine {
+            quote_spanned!(inner_span=> <_ as ::agen::__private::AsyncCoroutine<#sent_type>>::resume(#sub.as_mut().sub(), #sent).await)
         } else {
-            (
-                quote_spanned!(inner_span=> #yielder.delegate_to(#inner)),
-                quote_spanned!(inner_span=> ::agen::__private::delegate_resume(#sub.as_mut(), #sent)),
-            )
+            quote_spanned!(inner_span=> <_ as ::agen::__private::Coroutine<#sent_type>>::resume(#sub.as_mut().sub(), #sent))
         };
         Expr::Verbatim(quote_spanned! {span=>
             {
                 let #sub = #check;
                 let mut #sub = ::core::pin::pin!(#sub);
-                let mut #sent = #first;
+                let mut #sent = #sub.first(#first);
                 loop {
                     match #resume {
                         ::agen::__private::CoroutineState::Yielded(#value) => #sent = #each,

@@ -291,6 +291,9 @@ fn awaited_in_sync_coroutine() -> ! {
     )
 }
 
+// Not listed in errors about a type that is not a coroutine (they would point
+// into this file).
+#[diagnostic::do_not_recommend]
 impl<Y, R, F, Fut> Coroutine<R> for Co<Y, R, F, Fut>
 where
     F: FnOnce(CoYieldToken<Y, R>, R) -> Fut,
@@ -305,6 +308,9 @@ where
     }
 }
 
+// Not listed in errors about a type that is not a coroutine (they would point
+// into this file).
+#[diagnostic::do_not_recommend]
 impl<Y, R, F, Fut> AsyncCoroutine<R> for AsyncCo<Y, R, F, Fut>
 where
     F: FnOnce(CoYieldToken<Y, R>, R) -> Fut,

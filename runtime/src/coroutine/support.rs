@@ -3,61 +3,73 @@
 use core::marker::PhantomData;
 use core::pin::Pin;
 
-use super::{AsyncCoroutine, Coroutine, CoroutineState, Resume};
 use crate::handle::CoYielder;
 
 /// The sent type of a coroutine whose first resume value is not named: only `()`, so
 /// no value is dropped unseen.
-#[doc(hidden)]
+///
+/// It exists for its compile error, at the sent type: "the value of this coroutine's
+/// first resume would be lost", with the fix.
 #[diagnostic::on_unimplemented(
     message = "the value of this coroutine's first resume would be lost: name it with `#[agen::coroutine(first = name)]`",
     label = "the first `resume(value)` starts the body, before any `yield_!` can receive it",
     note = "the first resume value goes to the body: bind it with `#[agen::coroutine(first = name)]`, or make the sent type `()`"
 )]
-pub trait UnnamedFirstResume {}
+pub trait UnnamedFirstResume {
+    /// Drops the first resume value (`()`).
+    fn discard(self);
+}
 
-impl UnnamedFirstResume for () {}
+#[diagnostic::do_not_recommend]
+impl UnnamedFirstResume for () {
+    #[inline(always)]
+    fn discard(self) {}
+}
 
-/// Drops the first resume value of a coroutine that did not name it: `()` only.
-#[doc(hidden)]
-#[inline(always)]
-pub fn unnamed_first_resume<R: UnnamedFirstResume>(_first: R) {}
-
-/// The sent type of a sub-coroutine delegated to without a first value.
-#[doc(hidden)]
+/// The sent type of a sub-coroutine delegated to without a first value: `()` only.
+///
+/// It exists for its compile error, at the `yield_from!`: "`yield_from!(sub)` needs
+/// the first value to start `sub` with", with the fix.
 #[diagnostic::on_unimplemented(
     message = "`yield_from!(sub)` needs the first value to start `sub` with",
     label = "the sent type is `{Self}`, not `()`",
     note = "write `yield_from!(sub, first_value)`: the first resume of `sub` starts it"
 )]
 pub trait DelegateWithoutFirst {
+    /// The value `sub` is started with: `()`.
     fn first() -> Self;
 }
 
+#[diagnostic::do_not_recommend]
 impl DelegateWithoutFirst for () {
     #[inline(always)]
     fn first() -> Self {}
 }
 
-/// The first value `yield_from!(sub)` starts `sub` with: `()` only.
-#[doc(hidden)]
-#[inline(always)]
-pub fn delegate_first<R: DelegateWithoutFirst>() -> R {
-    R::first()
-}
-
-/// A sub-coroutine checked at the `yield_from!`, carrying its yielded and returned
-/// types. When the check fails they are error types, and rustc reports nothing more
-/// about the delegation loop: one mistake, one error, at the user's expression.
+/// The sub-coroutine of a `yield_from!`, tied to the delegating coroutine's sent type
+/// `R`: going through the yielder fixes `R` before the sub-coroutine is resumed, so
+/// that resuming it with `Coroutine::resume` (the check that it is a coroutine taking
+/// `R`, reported at the user's expression) is decided at once.
 #[doc(hidden)]
 #[derive(Debug)]
-pub struct Delegate<C, R, Y, Ret> {
+pub struct Delegate<C, R> {
     sub: C,
-    _types: PhantomData<fn(R) -> (Y, Ret)>,
+    _sent: PhantomData<fn(R)>,
 }
 
-impl<C, R, Y, Ret> Delegate<C, R, Y, Ret> {
-    fn sub(self: Pin<&mut Self>) -> Pin<&mut C> {
+impl<C, R> Delegate<C, R> {
+    /// The first value `sub` is resumed with, typed as the sent type, so that the
+    /// resume's check is about `sub` alone.
+    #[doc(hidden)]
+    #[inline(always)]
+    pub fn first(&self, value: R) -> R {
+        value
+    }
+
+    /// The pinned sub-coroutine.
+    #[doc(hidden)]
+    #[inline(always)]
+    pub fn sub(self: Pin<&mut Self>) -> Pin<&mut C> {
         // SAFETY: `Delegate` pins `sub` structurally: it never moves it out, has no
         // `Drop` impl, and is `Unpin` only when `C` is.
         unsafe { self.map_unchecked_mut(|d| &mut d.sub) }
@@ -65,57 +77,16 @@ impl<C, R, Y, Ret> Delegate<C, R, Y, Ret> {
 }
 
 impl<Y, R> CoYielder<'_, Y, R> {
-    /// Checks at the `yield_from!` that `sub` is a coroutine taking this coroutine's
-    /// sent type (the values it forwards). Going through the yielder fixes `R` before
-    /// the check, so a failed check is final at once.
+    /// Wraps the sub-coroutine of a `yield_from!`, fixing its sent type to this
+    /// coroutine's.
     #[doc(hidden)]
     #[inline(always)]
-    pub fn delegate_to<C: Coroutine<R>>(&self, sub: C) -> Delegate<C, R, C::Yield, C::Return> {
+    pub fn delegate_to<C>(&self, sub: C) -> Delegate<C, R> {
         Delegate {
             sub,
-            _types: PhantomData,
+            _sent: PhantomData,
         }
     }
-
-    /// Checks at the `yield_from!` that `sub` is an async coroutine taking this
-    /// coroutine's sent type.
-    #[doc(hidden)]
-    #[inline(always)]
-    pub fn async_delegate_to<C: AsyncCoroutine<R>>(
-        &self,
-        sub: C,
-    ) -> Delegate<C, R, C::Yield, C::Return> {
-        Delegate {
-            sub,
-            _types: PhantomData,
-        }
-    }
-}
-
-/// One step of a delegation: resumes the checked sub-coroutine.
-#[doc(hidden)]
-#[inline(always)]
-pub fn delegate_resume<C, R, Y, Ret>(
-    delegate: Pin<&mut Delegate<C, R, Y, Ret>>,
-    sent: R,
-) -> CoroutineState<Y, Ret>
-where
-    C: Coroutine<R, Yield = Y, Return = Ret>,
-{
-    delegate.sub().resume(sent)
-}
-
-/// One step of an async delegation: resumes the checked sub-coroutine.
-#[doc(hidden)]
-#[inline(always)]
-pub fn async_delegate_resume<C, R, Y, Ret>(
-    delegate: Pin<&mut Delegate<C, R, Y, Ret>>,
-    sent: R,
-) -> Resume<'_, C, R>
-where
-    C: AsyncCoroutine<R, Yield = Y, Return = Ret>,
-{
-    delegate.sub().resume(sent)
 }
 
 /// A value of any type, for the never-taken `break` in a coroutine's rewritten yields

@@ -33,7 +33,10 @@ fn pairs(
                         }
                     }
                     match (a + b) {
-                        __agen_yielded => yielder.yield_(__agen_yielded).await,
+                        __agen_yielded => {
+                            let __agen_yielded: u32 = __agen_yielded;
+                            yielder.yield_(__agen_yielded).await
+                        }
                     }
                 };
             }

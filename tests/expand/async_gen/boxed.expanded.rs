@@ -35,7 +35,10 @@ fn repeat<'a>(
                             }
                         }
                         match (word) {
-                            __agen_yielded => yielder.yield_(__agen_yielded).await,
+                            __agen_yielded => {
+                                let __agen_yielded: &'a str = __agen_yielded;
+                                yielder.yield_(__agen_yielded).await
+                            }
                         }
                     };
                 }

@@ -28,7 +28,10 @@ fn shared(
                             }
                         }
                         match (*value) {
-                            __agen_yielded => yielder.yield_(__agen_yielded).await,
+                            __agen_yielded => {
+                                let __agen_yielded: u32 = __agen_yielded;
+                                yielder.yield_(__agen_yielded).await
+                            }
                         }
                     };
                 }

@@ -31,7 +31,7 @@ fn doubled(
                     {
                         let mut stream = {
                             super let mut pinned =
-                                            ::agen::__private::into_stream(inner);
+                                            ::agen::__private::ForAwait::into_checked(inner);
                             unsafe { ::core::pin::Pin::new_unchecked(&mut pinned) }
                         };
                         'outer: while let ::core::option::Option::Some(item) =
@@ -48,14 +48,18 @@ fn doubled(
                                     }
                                 }
                                 match (x * 2) {
-                                    __agen_yielded => yielder.yield_(__agen_yielded).await,
+                                    __agen_yielded => {
+                                        let __agen_yielded: u32 = __agen_yielded;
+                                        yielder.yield_(__agen_yielded).await
+                                    }
                                 }
                             };
                         }
                     }
                     {
                         let mut stream = {
-                            super let mut pinned = ::agen::__private::into_stream(more);
+                            super let mut pinned =
+                                            ::agen::__private::ForAwait::into_checked(more);
                             unsafe { ::core::pin::Pin::new_unchecked(&mut pinned) }
                         };
                         while let ::core::option::Option::Some(item) =
@@ -69,7 +73,10 @@ fn doubled(
                                     }
                                 }
                                 match (item) {
-                                    __agen_yielded => yielder.yield_(__agen_yielded).await,
+                                    __agen_yielded => {
+                                        let __agen_yielded: u32 = __agen_yielded;
+                                        yielder.yield_(__agen_yielded).await
+                                    }
                                 }
                             };
                         }

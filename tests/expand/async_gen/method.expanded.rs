@@ -28,7 +28,10 @@ impl Store {
                         match (::alloc::__export::must_use({
                             ::alloc::fmt::format(format_args!("{0}{1}", prefix, item))
                         })) {
-                            __agen_yielded => yielder.yield_(__agen_yielded).await,
+                            __agen_yielded => {
+                                let __agen_yielded: String = __agen_yielded;
+                                yielder.yield_(__agen_yielded).await
+                            }
                         }
                     };
                 }

@@ -19,7 +19,10 @@ fn countdown(from: u32) -> impl ::agen::__private::FusedStream<Item = u32> {
                         }
                     }
                     match (i) {
-                        __agen_yielded => yielder.yield_(__agen_yielded).await,
+                        __agen_yielded => {
+                            let __agen_yielded: u32 = __agen_yielded;
+                            yielder.yield_(__agen_yielded).await
+                        }
                     }
                 };
             }

@@ -44,7 +44,10 @@ fn parsed(
                                 }
                             }),
                         )) {
-                            __agen_yielded => yielder.yield_(__agen_yielded).await,
+                            __agen_yielded => {
+                                let __agen_yielded: Result<u32, std::num::ParseIntError> = __agen_yielded;
+                                yielder.yield_(__agen_yielded).await
+                            }
                         }
                     };
                 }

@@ -30,14 +30,15 @@ async fn all(xs: Vec<u32>) -> Result<Vec<u32>, String> {
                             });
             unsafe { ::core::pin::Pin::new_unchecked(&mut pinned) }
         };
-        let mut __agen_buffered =
-            ::agen::__private::into_stream(::agen::__private::Buffered::new(__agen_item, 2, true));
+        let mut __agen_buffered = ::agen::__private::ForAwait::into_checked(
+            ::agen::__private::Buffered::new(__agen_item, 2, true),
+        );
         let mut __agen_out = ::agen::__private::Vec::new();
         '__agen_comprehension: {
             while let ::core::option::Option::Some(__agen_item) =
                 ::agen::__private::next(::core::pin::Pin::new(&mut __agen_buffered)).await
             {
-                match ::agen::__private::into_result(__agen_item) {
+                match ::agen::__private::TryElement::into_result(__agen_item) {
                     ::core::result::Result::Ok(__agen_value) => {
                         __agen_out.push(__agen_value);
                     }

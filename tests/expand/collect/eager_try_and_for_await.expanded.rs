@@ -11,14 +11,14 @@ async fn parsed(lines: impl Stream<Item = String>) -> Result<Vec<u32>, std::num:
             {
                 let mut stream = {
                     super let mut pinned =
-                            ::agen::__private::into_stream(lines);
+                            ::agen::__private::ForAwait::into_checked(lines);
                     unsafe { ::core::pin::Pin::new_unchecked(&mut pinned) }
                 };
                 while let ::core::option::Option::Some(item) =
                     ::agen::__private::next(stream.as_mut()).await
                 {
                     let line = item;
-                    match ::agen::__private::into_result(line.parse::<u32>()) {
+                    match ::agen::__private::TryElement::into_result(line.parse::<u32>()) {
                         ::core::result::Result::Ok(__agen_value) => {
                             __agen_out.push(__agen_value);
                         }

@@ -49,7 +49,7 @@ fn lazy(
                             {
                                 let mut stream = {
                                     super let mut pinned =
-                                                    ::agen::__private::into_stream(__agen_first);
+                                                    ::agen::__private::ForAwait::into_checked(__agen_first);
                                     unsafe { ::core::pin::Pin::new_unchecked(&mut pinned) }
                                 };
                                 while let ::core::option::Option::Some(item) =

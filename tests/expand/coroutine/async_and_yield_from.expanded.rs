@@ -25,7 +25,10 @@ fn echo() -> impl AsyncCoroutine<Option<u32>, Yield = u32, Return = usize> {
                                 }
                             }
                             match (x) {
-                                __agen_yielded => yielder.yield_(__agen_yielded).await,
+                                __agen_yielded => {
+                                    let __agen_yielded: u32 = __agen_yielded;
+                                    yielder.yield_(__agen_yielded).await
+                                }
                             }
                         });
                     }
@@ -45,14 +48,19 @@ fn delegating() -> impl AsyncCoroutine<Option<u32>, Yield = u32, Return = usize>
             #[allow(unused_labels)]
             let returned: usize = 'a_yield_must_be_directly_in_the_generator_body: {
                 ({
-                    let sub = yielder.async_delegate_to(echo());
+                    let sub = yielder.delegate_to(echo());
                     let mut sub = {
                         super let mut pinned = sub;
                         unsafe { ::core::pin::Pin::new_unchecked(&mut pinned) }
                     };
-                    let mut sent = first;
+                    let mut sent = sub.first(first);
                     loop {
-                        match ::agen::__private::async_delegate_resume(sub.as_mut(), sent).await {
+                        match <_ as ::agen::__private::AsyncCoroutine<Option<u32>>>::resume(
+                            sub.as_mut().sub(),
+                            sent,
+                        )
+                        .await
+                        {
                             ::agen::__private::CoroutineState::Yielded(value) => {
                                 sent = {
                                     if false {
@@ -62,7 +70,10 @@ fn delegating() -> impl AsyncCoroutine<Option<u32>, Yield = u32, Return = usize>
                                         }
                                     }
                                     match (value) {
-                                        __agen_yielded => yielder.yield_(__agen_yielded).await,
+                                        __agen_yielded => {
+                                            let __agen_yielded: u32 = __agen_yielded;
+                                            yielder.yield_(__agen_yielded).await
+                                        }
                                     }
                                 }
                             }

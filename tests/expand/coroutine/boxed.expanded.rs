@@ -26,7 +26,7 @@ fn countdown(
                 clippy::redundant_locals
             )]
             let from = from;
-            ::agen::__private::unnamed_first_resume::<()>(first_resume);
+            <() as ::agen::__private::UnnamedFirstResume>::discard(first_resume);
             #[allow(unused_labels)]
             let returned: &'static str = 'a_yield_must_be_directly_in_the_generator_body: {
                 {
@@ -38,7 +38,10 @@ fn countdown(
                                 }
                             }
                             match (i) {
-                                __agen_yielded => yielder.yield_(__agen_yielded).await,
+                                __agen_yielded => {
+                                    let __agen_yielded: u32 = __agen_yielded;
+                                    yielder.yield_(__agen_yielded).await
+                                }
                             }
                         };
                     }

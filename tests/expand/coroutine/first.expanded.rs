@@ -21,7 +21,10 @@ fn total() -> impl Coroutine<u32, Yield = u32, Return = u32> {
                             }
                         }
                         match (sum) {
-                            __agen_yielded => yielder.yield_(__agen_yielded).await,
+                            __agen_yielded => {
+                                let __agen_yielded: u32 = __agen_yielded;
+                                yielder.yield_(__agen_yielded).await
+                            }
                         }
                     });
                     if x == 0 {

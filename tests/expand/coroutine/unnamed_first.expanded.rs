@@ -8,7 +8,7 @@ fn three() -> impl agen::Coroutine<(), Yield = u8, Return = ()> {
         let brand = ::agen::__private::Brand::new();
         #[allow(unused_mut, unused_variables)]
         let mut yielder = unsafe { ::agen::__private::CoYielder::new(token, &brand) };
-        ::agen::__private::unnamed_first_resume::<()>(first_resume);
+        <() as ::agen::__private::UnnamedFirstResume>::discard(first_resume);
         #[allow(unused_labels)]
         let returned: () = 'a_yield_must_be_directly_in_the_generator_body: {
             {
@@ -19,7 +19,10 @@ fn three() -> impl agen::Coroutine<(), Yield = u8, Return = ()> {
                         }
                     }
                     match (1) {
-                        __agen_yielded => yielder.yield_(__agen_yielded).await,
+                        __agen_yielded => {
+                            let __agen_yielded: u8 = __agen_yielded;
+                            yielder.yield_(__agen_yielded).await
+                        }
                     }
                 };
                 {
@@ -29,7 +32,10 @@ fn three() -> impl agen::Coroutine<(), Yield = u8, Return = ()> {
                         }
                     }
                     match (2) {
-                        __agen_yielded => yielder.yield_(__agen_yielded).await,
+                        __agen_yielded => {
+                            let __agen_yielded: u8 = __agen_yielded;
+                            yielder.yield_(__agen_yielded).await
+                        }
                     }
                 };
                 {
@@ -39,7 +45,10 @@ fn three() -> impl agen::Coroutine<(), Yield = u8, Return = ()> {
                         }
                     }
                     match (3) {
-                        __agen_yielded => yielder.yield_(__agen_yielded).await,
+                        __agen_yielded => {
+                            let __agen_yielded: u8 = __agen_yielded;
+                            yielder.yield_(__agen_yielded).await
+                        }
                     }
                 };
             }

@@ -8,7 +8,8 @@ async fn sum(s: impl Stream<Item = u32>) -> u32 {
     let mut total = 0;
     {
         let mut stream = {
-            super let mut pinned = ::agen::__private::into_stream(s);
+            super let mut pinned =
+                    ::agen::__private::ForAwait::into_checked(s);
             unsafe { ::core::pin::Pin::new_unchecked(&mut pinned) }
         };
         while let ::core::option::Option::Some(item) =

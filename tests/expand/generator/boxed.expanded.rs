@@ -28,7 +28,10 @@ fn tree(
                             }
                         }
                         match (depth) {
-                            __agen_yielded => yielder.yield_(__agen_yielded).await,
+                            __agen_yielded => {
+                                let __agen_yielded: u32 = __agen_yielded;
+                                yielder.yield_(__agen_yielded).await
+                            }
                         }
                     };
                     if depth > 0 {
@@ -40,7 +43,10 @@ fn tree(
                                     }
                                 }
                                 match (item) {
-                                    __agen_yielded => yielder.yield_(__agen_yielded).await,
+                                    __agen_yielded => {
+                                        let __agen_yielded: u32 = __agen_yielded;
+                                        yielder.yield_(__agen_yielded).await
+                                    }
                                 }
                             };
                         }

@@ -26,7 +26,10 @@ fn words(
                             }
                         }
                         match (word) {
-                            __agen_yielded => yielder.yield_(__agen_yielded).await,
+                            __agen_yielded => {
+                                let __agen_yielded: &str = __agen_yielded;
+                                yielder.yield_(__agen_yielded).await
+                            }
                         }
                     };
                 }

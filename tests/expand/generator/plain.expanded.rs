@@ -19,7 +19,10 @@ fn fib() -> impl ::core::iter::FusedIterator<Item = u64> {
                                 }
                             }
                             match (a) {
-                                __agen_yielded => yielder.yield_(__agen_yielded).await,
+                                __agen_yielded => {
+                                    let __agen_yielded: u64 = __agen_yielded;
+                                    yielder.yield_(__agen_yielded).await
+                                }
                             }
                         };
                         (a, b) = (b, a + b);

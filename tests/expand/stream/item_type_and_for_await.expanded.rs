@@ -38,7 +38,7 @@ fn main() {
                     {
                         let mut stream = {
                             super let mut pinned =
-                                                ::agen::__private::into_stream(inner);
+                                                ::agen::__private::ForAwait::into_checked(inner);
                             unsafe { ::core::pin::Pin::new_unchecked(&mut pinned) }
                         };
                         while let ::core::option::Option::Some(item) =
@@ -52,7 +52,10 @@ fn main() {
                                     }
                                 }
                                 match (u64::from(x)) {
-                                    __agen_yielded => yielder.yield_(__agen_yielded).await,
+                                    __agen_yielded => {
+                                        let __agen_yielded: u64 = __agen_yielded;
+                                        yielder.yield_(__agen_yielded).await
+                                    }
                                 }
                             });
                         }

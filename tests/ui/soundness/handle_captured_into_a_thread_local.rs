@@ -6,7 +6,13 @@ use std::any::Any;
 use std::cell::RefCell;
 
 macro_rules! grab {
-    (({ if false $guard:tt match $value:tt { $bound:ident => $handle:ident . $($rest:tt)* } })) => {
+    (({ if false $guard:tt match $value:tt { $bound:ident => { let $($typed:tt)* } } })) => {
+        grab!(@typed $($typed)*)
+    };
+    (({ if false $guard:tt match $value:tt { $bound:ident => { $handle:ident . $($rest:tt)* } } })) => {
+        $handle
+    };
+    (@typed $bound:ident : $item:ty = $moved:ident ; $handle:ident . $($rest:tt)*) => {
         $handle
     };
 }

@@ -1,0 +1,11 @@
+// `#[coroutine]` without the crate path is the compiler's own (unstable) attribute.
+use agen::Coroutine;
+
+#[coroutine]
+fn counter() -> impl Coroutine<(), Yield = u32, Return = ()> {
+    yield_!(1);
+}
+
+fn main() {
+    let _ = counter();
+}

@@ -1,0 +1,9 @@
+// Python's `yield x`, in an attribute fn: the attribute says what to write instead.
+#[agen::async_gen]
+async fn numbers() -> u32 {
+    yield 1;
+}
+
+fn main() {
+    let _ = numbers();
+}

@@ -1,0 +1,11 @@
+// `boxed` on an async coroutine.
+use agen::AsyncCoroutine;
+
+#[agen::coroutine(boxed)]
+async fn echo() -> impl AsyncCoroutine<(), Yield = u32, Return = ()> {
+    yield_!(1);
+}
+
+fn main() {
+    let _ = echo();
+}

@@ -1,0 +1,10 @@
+// `buffered()` without its limit: the error is at the parentheses.
+use futures::stream;
+
+async fn run() {
+    let _ = agen::collect![x for await x in stream::iter([1]); buffered()].await;
+}
+
+fn main() {
+    let _ = run();
+}
