@@ -269,7 +269,11 @@ fn coroutine_types(sig: &Signature, is_async: bool) -> syn::Result<CoTypes> {
     let others = impl_trait
         .bounds
         .iter()
-        .filter(|b| !matches!(b, TypeParamBound::Trait(t) if found == Some(t)))
+        // The same bound, not an equal one: `found` is a reference into these bounds.
+        .filter(|b| match b {
+            TypeParamBound::Trait(t) => !found.is_some_and(|f| core::ptr::eq(f, t)),
+            _ => true,
+        })
         .cloned()
         .collect();
     let Some(bound) = found else {

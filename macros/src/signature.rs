@@ -6,10 +6,9 @@ use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, format_ident, quote, quote_spanned};
 use syn::parse::{Parse, ParseStream};
 use syn::spanned::Spanned;
-use syn::visit_mut::{self, VisitMut};
 use syn::{
-    Attribute, Block, FnArg, GenericParam, Lifetime, Pat, PatIdent, ReturnType, Signature, Token,
-    Type, TypeParamBound, Visibility, WherePredicate, parse_quote,
+    Attribute, Block, FnArg, GenericArgument, GenericParam, Lifetime, Pat, PatIdent, PathArguments,
+    ReturnType, Signature, Token, Type, TypeParamBound, Visibility, WherePredicate, parse_quote,
 };
 
 /// A function with an optional body: a free function, an inherent or trait-impl method,
@@ -127,7 +126,7 @@ pub(crate) fn box_lifetime(sig: &mut Signature) -> Option<Lifetime> {
                 }
                 _ => simple = false,
             },
-            FnArg::Typed(arg) => seen.visit_type_mut(&mut arg.ty.clone()),
+            FnArg::Typed(arg) => walk_type(&mut arg.ty.clone(), &mut seen),
         }
     }
     if !simple || seen.impl_trait {
@@ -175,26 +174,18 @@ impl SeenLifetimes {
     }
 }
 
-impl VisitMut for SeenLifetimes {
-    fn visit_type_reference_mut(&mut self, reference: &mut syn::TypeReference) {
+impl TypeWalk for SeenLifetimes {
+    fn reference(&mut self, reference: &mut syn::TypeReference) {
         self.add(reference.lifetime.as_ref());
-        self.visit_type_mut(&mut reference.elem);
     }
 
-    fn visit_lifetime_mut(&mut self, lifetime: &mut Lifetime) {
+    fn lifetime(&mut self, lifetime: &mut Lifetime) {
         self.add(Some(lifetime));
     }
 
-    fn visit_type_impl_trait_mut(&mut self, _: &mut syn::TypeImplTrait) {
+    fn impl_trait(&mut self, _: &mut syn::TypeImplTrait) -> bool {
         self.impl_trait = true;
-    }
-
-    // `fn(&u8)` and `Fn(&u8)` have elision scopes of their own.
-    fn visit_type_bare_fn_mut(&mut self, _: &mut syn::TypeBareFn) {}
-    fn visit_parenthesized_generic_arguments_mut(
-        &mut self,
-        _: &mut syn::ParenthesizedGenericArguments,
-    ) {
+        false
     }
 }
 
@@ -217,12 +208,12 @@ pub(crate) fn add_outlived_lifetime(sig: &mut Signature) -> Lifetime {
                         *lifetime = Some(namer.fresh());
                     }
                 } else if receiver.colon_token.is_some() {
-                    namer.visit_type_mut(&mut receiver.ty);
+                    walk_type(&mut receiver.ty, &mut namer);
                 }
             }
             FnArg::Typed(arg) => {
-                namer.visit_type_mut(&mut arg.ty);
-                AddImplBound(&bound).visit_type_mut(&mut arg.ty);
+                walk_type(&mut arg.ty, &mut namer);
+                walk_type(&mut arg.ty, &mut AddImplBound(&bound));
             }
         }
     }
@@ -312,45 +303,116 @@ impl NameElided {
     }
 }
 
-impl VisitMut for NameElided {
-    fn visit_type_reference_mut(&mut self, reference: &mut syn::TypeReference) {
-        if reference.lifetime.is_none() {
+impl TypeWalk for NameElided {
+    fn reference(&mut self, reference: &mut syn::TypeReference) {
+        if reference.lifetime.as_ref().is_none_or(|l| l.ident == "_") {
             reference.lifetime = Some(self.fresh());
         }
-        visit_mut::visit_type_reference_mut(self, reference);
     }
 
-    fn visit_lifetime_mut(&mut self, lifetime: &mut Lifetime) {
+    fn lifetime(&mut self, lifetime: &mut Lifetime) {
         if lifetime.ident == "_" {
             *lifetime = self.fresh();
         }
-    }
-
-    // `fn(&u8)` and `Fn(&u8)` have elision scopes of their own.
-    fn visit_type_bare_fn_mut(&mut self, _: &mut syn::TypeBareFn) {}
-    fn visit_parenthesized_generic_arguments_mut(
-        &mut self,
-        _: &mut syn::ParenthesizedGenericArguments,
-    ) {
     }
 }
 
 struct AddImplBound<'a>(&'a Lifetime);
 
-impl VisitMut for AddImplBound<'_> {
-    fn visit_type_impl_trait_mut(&mut self, impl_trait: &mut syn::TypeImplTrait) {
+impl TypeWalk for AddImplBound<'_> {
+    fn impl_trait(&mut self, impl_trait: &mut syn::TypeImplTrait) -> bool {
         impl_trait
             .bounds
             .push(TypeParamBound::Lifetime(self.0.clone()));
+        true
     }
 
     // `&impl Display` becomes `&(impl Display + 'a)`: without the parentheses the `+`
     // would be ambiguous.
-    fn visit_type_reference_mut(&mut self, reference: &mut syn::TypeReference) {
-        visit_mut::visit_type_reference_mut(self, reference);
+    fn after_reference(&mut self, reference: &mut syn::TypeReference) {
         if let Type::ImplTrait(_) = &*reference.elem {
             let elem = &reference.elem;
             *reference.elem = parse_quote!((#elem));
+        }
+    }
+}
+
+/// What a walk over an argument's type does where lifetimes and `impl Trait` can be.
+/// (A walk of its own rather than syn's `VisitMut`, each of whose implementations
+/// compiles a visitor for the whole syntax tree into this crate.)
+trait TypeWalk {
+    /// At a reference, before its referent; the reference's lifetime is this hook's.
+    fn reference(&mut self, _reference: &mut syn::TypeReference) {}
+    /// After the referent.
+    fn after_reference(&mut self, _reference: &mut syn::TypeReference) {}
+    /// At a lifetime in generic arguments or bounds.
+    fn lifetime(&mut self, _lifetime: &mut Lifetime) {}
+    /// At an `impl Trait`; says whether to walk into its bounds.
+    fn impl_trait(&mut self, _impl_trait: &mut syn::TypeImplTrait) -> bool {
+        true
+    }
+}
+
+/// Walks `ty`, except into `fn(..)` types and `Fn(..)` bounds, which have elision
+/// scopes of their own.
+fn walk_type(ty: &mut Type, walk: &mut dyn TypeWalk) {
+    match ty {
+        Type::Reference(reference) => {
+            walk.reference(reference);
+            walk_type(&mut reference.elem, walk);
+            walk.after_reference(reference);
+        }
+        Type::Array(array) => walk_type(&mut array.elem, walk),
+        Type::Slice(slice) => walk_type(&mut slice.elem, walk),
+        Type::Ptr(ptr) => walk_type(&mut ptr.elem, walk),
+        Type::Paren(paren) => walk_type(&mut paren.elem, walk),
+        Type::Group(group) => walk_type(&mut group.elem, walk),
+        Type::Tuple(tuple) => {
+            for elem in &mut tuple.elems {
+                walk_type(elem, walk);
+            }
+        }
+        Type::Path(path) => {
+            if let Some(qself) = &mut path.qself {
+                walk_type(&mut qself.ty, walk);
+            }
+            walk_path(&mut path.path, walk);
+        }
+        Type::ImplTrait(impl_trait) => {
+            if walk.impl_trait(impl_trait) {
+                walk_bounds(impl_trait.bounds.iter_mut(), walk);
+            }
+        }
+        Type::TraitObject(object) => walk_bounds(object.bounds.iter_mut(), walk),
+        _ => {}
+    }
+}
+
+fn walk_path(path: &mut syn::Path, walk: &mut dyn TypeWalk) {
+    for segment in &mut path.segments {
+        let PathArguments::AngleBracketed(args) = &mut segment.arguments else {
+            continue;
+        };
+        for arg in &mut args.args {
+            match arg {
+                GenericArgument::Lifetime(lifetime) => walk.lifetime(lifetime),
+                GenericArgument::Type(ty) => walk_type(ty, walk),
+                GenericArgument::AssocType(assoc) => walk_type(&mut assoc.ty, walk),
+                GenericArgument::Constraint(constraint) => {
+                    walk_bounds(constraint.bounds.iter_mut(), walk);
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+fn walk_bounds<'b>(bounds: impl Iterator<Item = &'b mut TypeParamBound>, walk: &mut dyn TypeWalk) {
+    for bound in bounds {
+        match bound {
+            TypeParamBound::Trait(bound) => walk_path(&mut bound.path, walk),
+            TypeParamBound::Lifetime(lifetime) => walk.lifetime(lifetime),
+            _ => {}
         }
     }
 }

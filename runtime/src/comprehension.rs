@@ -149,9 +149,10 @@ impl<P: DerefMut<Target: Stream<Item = F>>, F: Future> Buffered<P, F> {
 
     fn poll_ordered(&mut self, cx: &mut Context<'_>) -> Option<F::Output> {
         for entry in &mut self.in_flight {
-            if let Entry::Running(future) = entry
-                && let Poll::Ready(output) = future.as_mut().poll(cx)
-            {
+            let Entry::Running(future) = entry else {
+                continue;
+            };
+            if let Poll::Ready(output) = future.as_mut().poll(cx) {
                 *entry = Entry::Done(output);
             }
         }
@@ -166,9 +167,10 @@ impl<P: DerefMut<Target: Stream<Item = F>>, F: Future> Buffered<P, F> {
 
     fn poll_unordered(&mut self, cx: &mut Context<'_>) -> Option<F::Output> {
         for index in 0..self.in_flight.len() {
-            if let Entry::Running(future) = &mut self.in_flight[index]
-                && let Poll::Ready(output) = future.as_mut().poll(cx)
-            {
+            let Entry::Running(future) = &mut self.in_flight[index] else {
+                continue;
+            };
+            if let Poll::Ready(output) = future.as_mut().poll(cx) {
                 // The order of the rest does not matter in this mode.
                 self.in_flight.swap_remove_back(index);
                 return Some(output);
