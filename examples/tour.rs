@@ -1,20 +1,28 @@
 //! A guided run through agen's features. Run it with `cargo run --example tour`.
 //!
-//! Each step prints what it shows; read the source next to the output.
+//! Each step prints what it shows and the file its code is in; read the source next to
+//! the output:
+//! - `examples/tour.rs`: steps 1 to 6 (async generators, `#[for_await]`, `stream!`,
+//!   `select!`) and 9 (`agen::block_on`);
+//! - `examples/tour_collect.rs`: step 7 (comprehensions);
+//! - `examples/tour_generators.rs`: steps 8 (async coroutines) and 10 to 14
+//!   (generators, `iter!`, coroutines).
 
 use std::collections::HashMap;
 use std::time::Duration;
 
-use agen::{async_gen, stream};
+use agen::{Stream, async_gen, stream};
 use futures::StreamExt;
-use futures_core::Stream;
+
+/// Prints a step's title and the file its code is in.
+macro_rules! step {
+    ($title:expr) => {
+        println!("\n== {}    [{}]", $title, file!())
+    };
+}
 
 mod tour_collect;
 mod tour_generators;
-
-fn step(title: &str) {
-    println!("\n== {title}");
-}
 
 // --- 1. An async generator -------------------------------------------------------
 
@@ -119,7 +127,7 @@ async fn merge(
 }
 
 async fn async_tour() {
-    step("1. #[async_gen]: an async fn that yields is a Stream");
+    step!("1. #[async_gen]: an async fn that yields is a Stream");
     let collected: Vec<u32> = ticks(3, Duration::from_millis(5)).collect().await;
     println!("ticks(3) yielded {collected:?}");
     let lazy = ticks(1, Duration::ZERO);
@@ -128,7 +136,7 @@ async fn async_tour() {
         size_of_val(&lazy)
     );
 
-    step("2. Borrowing arguments, methods, and `?` ending the stream with the error");
+    step!("2. Borrowing arguments, methods, and `?` ending the stream with the error");
     let inventory = Inventory {
         stock: HashMap::from([("apples", 3), ("pears", 0)]),
     };
@@ -139,7 +147,7 @@ async fn async_tour() {
     }
     println!("(\"figs\" is never looked up: the error was the last item)");
 
-    step("3. yield_from! and recursion through #[async_gen(boxed)]");
+    step!("3. yield_from! and recursion through #[async_gen(boxed)]");
     let tree = Dir::Folder(
         "src",
         vec![
@@ -152,7 +160,7 @@ async fn async_tour() {
         println!("  {line}");
     }
 
-    step("4. #[for_await] loops, in generators and in ordinary async fns");
+    step!("4. #[for_await] loops, in generators and in ordinary async fns");
     let totals: Vec<u32> = running_total(futures::stream::iter([5, 10, 20]))
         .collect()
         .await;
@@ -160,7 +168,7 @@ async fn async_tour() {
     let words = futures::stream::iter(["tea", "coffee", "mate"].map(String::from));
     println!("longest word: {:?}", longest(words).await);
 
-    step("5. stream! blocks: a real `yield` and `for await` on stable");
+    step!("5. stream! blocks: a real `yield` and `for await` on stable");
     let doubled = stream! {
         for await n in ticks(3, Duration::ZERO) {
             yield n * 2;
@@ -168,7 +176,7 @@ async fn async_tour() {
     };
     println!("doubled: {:?}", doubled.collect::<Vec<_>>().await);
 
-    step("6. select! inside a generator: merging two channels");
+    step!("6. select! inside a generator: merging two channels");
     let (fast_tx, fast_rx) = tokio::sync::mpsc::channel(4);
     let (slow_tx, slow_rx) = tokio::sync::mpsc::channel(4);
     tokio::spawn(async move {
@@ -194,7 +202,7 @@ fn main() {
         .expect("a tokio runtime");
     runtime.block_on(async_tour());
 
-    step("9. agen::block_on: the smallest executor, no runtime needed");
+    step!("9. agen::block_on: the smallest executor, no runtime needed");
     let squares: Vec<u64> = agen::block_on(
         stream! {
             for i in 1..=4u64 {

@@ -34,7 +34,7 @@ async fn word_count(title: &str) -> Result<usize, String> {
 
 /// Python's comprehensions, async ones included, as `collect!`.
 pub(crate) async fn comprehensions() {
-    super::step("7. collect!: list, set and dict comprehensions with `for await`");
+    step!("7. collect!: list, set and dict comprehensions with `for await`");
 
     // [t.lower() async for (title, tags) in posts() for t in tags]
     let tags: HashSet<String> =

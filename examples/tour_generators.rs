@@ -8,8 +8,6 @@ use std::pin::pin;
 
 use agen::{AsyncCoroutine, Coroutine, CoroutineState, generator};
 
-use super::step;
-
 /// A sync generator: an `Iterator`, lazy, borrowing its own locals across yields.
 #[generator]
 fn primes() -> u64 {
@@ -67,11 +65,11 @@ fn two_averages() -> impl Coroutine<Option<f64>, Yield = f64, Return = (usize, u
 
 /// The synchronous part of the tour.
 pub(crate) fn generators() {
-    step("10. A generator: `#[generator]` returns an Iterator");
+    step!("10. A generator: `#[generator]` returns an Iterator");
     let first: Vec<u64> = primes().take(8).collect();
     println!("first primes: {first:?}");
 
-    step("11. `iter!`: the block form, with a real `yield`");
+    step!("11. `iter!`: the block form, with a real `yield`");
     let words = "the quick brown fox";
     let long = agen::iter! {
         for w in words.split(' ') {
@@ -82,7 +80,7 @@ pub(crate) fn generators() {
     };
     println!("long words: {:?}", long.collect::<Vec<_>>());
 
-    step("12. Recursion with `yield_from!`");
+    step!("12. Recursion with `yield_from!`");
     let tree = Dir::Folder(
         "src",
         vec![
@@ -94,7 +92,7 @@ pub(crate) fn generators() {
         println!("{path}");
     }
 
-    step("13. A coroutine: values sent in, a value returned");
+    step!("13. A coroutine: values sent in, a value returned");
     let mut avg = pin!(running_average());
     for x in [10.0, 20.0, 60.0] {
         if let CoroutineState::Yielded(a) = avg.as_mut().resume(Some(x)) {
@@ -105,7 +103,7 @@ pub(crate) fn generators() {
         println!("closed after {n} samples");
     }
 
-    step("14. `yield_from!` in a coroutine forwards sends and returns the result");
+    step!("14. `yield_from!` in a coroutine forwards sends and returns the result");
     let mut both = pin!(two_averages());
     for sent in [Some(1.0), Some(3.0), None, Some(10.0), None] {
         match both.as_mut().resume(sent) {
@@ -137,7 +135,7 @@ async fn log_writer(
 
 /// The async part of the tour (needs a tokio runtime).
 pub(crate) async fn async_coroutines() {
-    step("8. An async coroutine: `resume(x).await` (asend) and `aclose()`");
+    step!("8. An async coroutine: `resume(x).await` (asend) and `aclose()`");
     let log = RefCell::new(Vec::new());
     let mut writer = pin!(log_writer(&log));
     for line in ["first", "second"] {

@@ -379,9 +379,10 @@ fn walk_type(ty: &mut Type, walk: &mut dyn TypeWalk) {
             walk_path(&mut path.path, walk);
         }
         Type::ImplTrait(impl_trait) => {
-            if walk.impl_trait(impl_trait) {
-                walk_bounds(impl_trait.bounds.iter_mut(), walk);
+            if !walk.impl_trait(impl_trait) {
+                return;
             }
+            walk_bounds(impl_trait.bounds.iter_mut(), walk);
         }
         Type::TraitObject(object) => walk_bounds(object.bounds.iter_mut(), walk),
         _ => {}

@@ -127,6 +127,10 @@ pub use agen_macros::iter;
 pub use agen_macros::stream;
 
 pub use crate::async_gen::AsyncGen;
+/// The stream traits the async generators implement, re-exported from
+/// [`futures-core`](https://docs.rs/futures-core) so that a signature naming them
+/// needs no other dependency.
+pub use futures_core::{FusedStream, Stream};
 #[cfg(all(feature = "std", not(target_os = "none")))]
 pub use crate::block_on::block_on;
 pub use crate::coroutine::{
