@@ -37,7 +37,7 @@ pub(crate) enum Holder<'a> {
 ///
 /// Making the handle is the one `unsafe` step of an expansion: it is left to that
 /// macro, which names what it relies on with `$crate` paths a user crate cannot
-/// redirect (a proc macro's `::agen::..` paths can be), and it is never among the
+/// redirect (a proc macro's paths to the runtime can be), and it is never among the
 /// tokens a user macro in the body is given.
 pub(crate) fn holder(holder: &Holder<'_>, names: &Names, body: &Body<'_>) -> TokenStream {
     let Names { yielder, label } = names;
@@ -52,7 +52,7 @@ pub(crate) fn holder(holder: &Holder<'_>, names: &Names, body: &Body<'_>) -> Tok
             };
             let item = item(*ty);
             quote! {
-                ::agen::__private::generator_body!(#runtime<#item>, #yielder, {
+                __agen_crate::__private::generator_body!(#runtime<#item>, #yielder, {
                     #prelude
                     #[allow(unused_labels)]
                     let () = #label: { #block };
@@ -80,14 +80,14 @@ pub(crate) fn holder(holder: &Holder<'_>, names: &Names, body: &Body<'_>) -> Tok
                         Ident::new("first_resume", Span::mixed_site().located_at(sent_span));
                     (
                         unnamed.to_token_stream(),
-                        quote_spanned!(sent_span=> <#sent as ::agen::__private::UnnamedFirstResume>::discard(#unnamed);),
+                        quote_spanned!(sent_span=> <#sent as __agen_crate::__private::UnnamedFirstResume>::discard(#unnamed);),
                     )
                 }
             };
             let returned = Ident::new("returned", Span::mixed_site());
             let binding = quote!(let #returned: #ret = #label: { #block };);
             quote! {
-                ::agen::__private::generator_body!(#runtime<#yielded, #sent>, #yielder, #first, {
+                __agen_crate::__private::generator_body!(#runtime<#yielded, #sent>, #yielder, #first, {
                     #prelude
                     #first_check
                     #[allow(unused_labels)]
@@ -141,12 +141,13 @@ pub(crate) fn boxed(
         .is_none()
         .then(|| signature::hidden_lifetimes_check(sig));
     let bound = lifetime.map(|lifetime| quote!(+ #lifetime));
-    let send = (boxing == Boxing::Send).then(|| quote!(+ ::core::marker::Send));
+    let send =
+        (boxing == Boxing::Send).then(|| quote!(+ __agen_crate::__private::core::marker::Send));
     signature::set_return(
         sig,
-        quote!(::core::pin::Pin<::agen::__private::Box<dyn #dyn_trait #send #bound>>),
+        quote!(__agen_crate::__private::core::pin::Pin<__agen_crate::__private::Box<dyn #dyn_trait #send #bound>>),
     );
-    quote!(#check ::agen::__private::Box::pin(#value))
+    quote!(#check __agen_crate::__private::Box::pin(#value))
 }
 
 /// The emitted function: its errors, its attributes, the rewritten signature and body.

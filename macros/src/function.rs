@@ -8,6 +8,7 @@ use quote::quote;
 use syn::{Attribute, Signature, Stmt};
 
 use crate::block;
+use crate::crate_path;
 use crate::emit::{self, Body, Holder};
 use crate::errors::Errors;
 use crate::form::{CoTypes, Form, Output, coroutine_trait_path};
@@ -27,7 +28,20 @@ use crate::signature::{self, GenFn};
 // `async fn` in place.
 pub(crate) fn expand(form: Form, attr: TokenStream, item: TokenStream) -> TokenStream {
     let mut errors = Errors::new();
-    let mut options = Options::parse(attr, form, &mut errors);
+    let options = Options::parse(attr, form, &mut errors);
+    let path = options
+        .crate_path
+        .clone()
+        .unwrap_or_else(crate_path::from_manifest);
+    crate_path::resolve(expand_with(form, options, item, errors), &path)
+}
+
+fn expand_with(
+    form: Form,
+    mut options: Options,
+    item: TokenStream,
+    mut errors: Errors,
+) -> TokenStream {
     // async-stream's `for await`, which is not Rust: read as `#[for_await] for`, and
     // reported with what to write instead (where the body may await at all; elsewhere
     // the rewriter says it cannot).
@@ -205,14 +219,14 @@ impl Generated<'_> {
                     Boxing::None => {
                         signature::set_return(
                             sig,
-                            quote!(impl ::agen::__private::FusedStream<Item = #item>),
+                            quote!(impl __agen_crate::__private::FusedStream<Item = #item>),
                         );
                         value
                     }
                     Boxing::Send | Boxing::Local => emit::boxed(
                         sig,
                         boxing,
-                        quote!(::agen::__private::Stream<Item = #item>),
+                        quote!(__agen_crate::__private::Stream<Item = #item>),
                         value,
                     ),
                 }
@@ -223,24 +237,24 @@ impl Generated<'_> {
                     Boxing::None if self.options.unboxed => {
                         signature::set_return(
                             sig,
-                            quote!(::agen::Generator<#item, impl ::agen::GenBody<#item>>),
+                            quote!(__agen_crate::Generator<#item, impl __agen_crate::GenBody<#item>>),
                         );
                         value
                     }
                     Boxing::None => {
                         signature::set_return(
                             sig,
-                            quote!(impl ::core::iter::FusedIterator<Item = #item>),
+                            quote!(impl __agen_crate::__private::core::iter::FusedIterator<Item = #item>),
                         );
                         // A trait may declare `-> impl Iterator`; the impl promises
                         // `FusedIterator` too.
                         attrs.push(syn::parse_quote!(#[allow(refining_impl_trait)]));
-                        quote!(::agen::__private::Box::pin(#value))
+                        quote!(__agen_crate::__private::Box::pin(#value))
                     }
                     Boxing::Send | Boxing::Local => emit::boxed(
                         sig,
                         boxing,
-                        quote!(::agen::PinIterator<Item = #item>),
+                        quote!(__agen_crate::PinIterator<Item = #item>),
                         value,
                     ),
                 }

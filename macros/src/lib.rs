@@ -11,6 +11,7 @@
 
 mod block;
 mod comprehension;
+mod crate_path;
 mod emit;
 mod errors;
 mod form;
@@ -49,20 +50,23 @@ pub fn for_await(attr: TokenStream, item: TokenStream) -> TokenStream {
     function::expand(Form::ForAwait, attr.into(), item.into()).into()
 }
 
-/// See `agen::stream`.
+/// See `agen::stream`, which calls this with the path to the runtime first.
 #[proc_macro]
 pub fn stream(input: TokenStream) -> TokenStream {
-    block::expand(Form::AsyncGen, input.into()).into()
+    let (path, input) = crate_path::split_passed(input.into());
+    crate_path::import(block::expand(Form::AsyncGen, input), &path).into()
 }
 
-/// See `agen::iter`.
+/// See `agen::iter`, which calls this with the path to the runtime first.
 #[proc_macro]
 pub fn iter(input: TokenStream) -> TokenStream {
-    block::expand(Form::Generator, input.into()).into()
+    let (path, input) = crate_path::split_passed(input.into());
+    crate_path::import(block::expand(Form::Generator, input), &path).into()
 }
 
-/// See `agen::collect`.
+/// See `agen::collect`, which calls this with the path to the runtime first.
 #[proc_macro]
 pub fn collect(input: TokenStream) -> TokenStream {
-    comprehension::expand(input.into()).into()
+    let (path, input) = crate_path::split_passed(input.into());
+    crate_path::import(comprehension::expand(input), &path).into()
 }

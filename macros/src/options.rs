@@ -1,7 +1,10 @@
 //! The options of the attribute forms: `boxed`, `boxed_local`, `unboxed`,
-//! `first = name`, each allowed on the forms that list it (see `form.rs`).
+//! `first = name`, each allowed on the forms that list it (see `form.rs`), and
+//! `crate = path`, on every form (see `crate_path.rs`).
 
 use proc_macro2::TokenStream;
+use quote::ToTokens;
+use syn::ext::IdentExt;
 use syn::parse::{Parse, ParseStream, Parser};
 use syn::punctuated::Punctuated;
 use syn::spanned::Spanned;
@@ -65,6 +68,9 @@ pub(crate) struct Options {
     /// it from the return type), and used as that if the function has none, so the
     /// mistake is one error.
     pub(crate) item: Option<Type>,
+    /// `crate = path`: the path to the runtime, where the user's crate reaches it
+    /// through another crate's re-export.
+    pub(crate) crate_path: Option<TokenStream>,
 }
 
 /// One option as written: `name` or `name = value` (a name, or `item`'s type).
@@ -75,10 +81,22 @@ struct Written {
 
 impl Parse for Written {
     fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
-        let name = input.parse()?;
+        // `crate` is a keyword.
+        let name = input.call(Ident::parse_any)?;
         let value = if input.peek(Token![=]) {
             input.parse::<Token![=]>()?;
-            Some(input.parse()?)
+            if name == "crate" {
+                let path = input.call(syn::Path::parse_mod_style).map_err(|err| {
+                    syn::Error::new(
+                        err.span(),
+                        "`crate` takes the path the runtime is reached by: \
+                         `crate = ::facade::agen`",
+                    )
+                })?;
+                Some(Type::Path(syn::TypePath { qself: None, path }))
+            } else {
+                Some(input.parse()?)
+            }
         } else {
             None
         };
@@ -106,16 +124,16 @@ impl Options {
             unboxed: false,
             first: None,
             item: None,
+            crate_path: None,
         };
         let attr_name = form.attr();
-        if form.options().is_empty() {
-            if let Some(tt) = attr.into_iter().next() {
-                errors.at(tt.span(), format!("`#[{attr_name}]` takes no options"));
-            }
-            return options;
-        }
         let list = match Punctuated::<Written, Token![,]>::parse_terminated.parse2(attr) {
             Ok(list) => list,
+            // The `crate` option's own message, from `Written::parse`.
+            Err(err) if err.to_string().starts_with("`crate`") => {
+                errors.add(err);
+                return options;
+            }
             Err(err) => {
                 errors.at(
                     err.span(),
@@ -127,6 +145,25 @@ impl Options {
         let mut mode: Option<Ident> = None;
         for Written { name, value } in list {
             let key = name.to_string();
+            if key == "crate" {
+                match value {
+                    Some(Type::Path(path)) if path.qself.is_none() => {
+                        options.crate_path = Some(path.path.to_token_stream());
+                    }
+                    _ => errors.at(
+                        name.span(),
+                        "`crate` takes the path the runtime is reached by: `crate = ::facade::agen`",
+                    ),
+                }
+                continue;
+            }
+            if form.options().is_empty() {
+                errors.at(
+                    name.span(),
+                    format!("`#[{attr_name}]` takes no options but `crate = path`"),
+                );
+                continue;
+            }
             let opt = Opt::ALL
                 .into_iter()
                 .find(|opt| opt.name() == key && form.options().contains(opt));

@@ -56,8 +56,16 @@ mod slot;
 /// assert_eq!(agen::block_on(evens(7).collect::<Vec<_>>()), [0, 2, 4, 6]);
 /// ```
 pub use agen_macros::async_gen;
+// The block forms and `collect!` are `macro_rules!` that hand the procedural macro the
+// path to this crate (`$crate`), so they work however a user's crate names or reaches
+// it; see `crate_path.rs` in the macros.
 #[doc = include_str!("docs/collect_macro.md")]
-pub use agen_macros::collect;
+#[macro_export]
+macro_rules! collect {
+    ($($input:tt)*) => {
+        $crate::__private::collect!(($crate) $($input)*)
+    };
+}
 /// Turns a `fn` (or `async fn`) into a coroutine: `let sent = yield_!(v);` receives the
 /// value of the next `resume`, and the body's return value ends it; see
 /// [Coroutines](crate#coroutines). Write it as `#[agen::coroutine]`: the bare name is
@@ -111,7 +119,12 @@ pub use agen_macros::generator;
 /// };
 /// assert_eq!(squares.collect::<Vec<_>>(), [1, 4, 9]);
 /// ```
-pub use agen_macros::iter;
+#[macro_export]
+macro_rules! iter {
+    ($($input:tt)*) => {
+        $crate::__private::iter!(($crate) $($input)*)
+    };
+}
 /// An async generator block: an expression of type `impl Stream`, with a real `yield`
 /// and `for await` on stable; see [the block form](crate#the-block-form-stream).
 ///
@@ -124,13 +137,14 @@ pub use agen_macros::iter;
 /// };
 /// assert_eq!(agen::block_on(squares.collect::<Vec<_>>()), [1, 4, 9]);
 /// ```
-pub use agen_macros::stream;
+#[macro_export]
+macro_rules! stream {
+    ($($input:tt)*) => {
+        $crate::__private::stream!(($crate) $($input)*)
+    };
+}
 
 pub use crate::async_gen::AsyncGen;
-/// The stream traits the async generators implement, re-exported from
-/// [`futures-core`](https://docs.rs/futures-core) so that a signature naming them
-/// needs no other dependency.
-pub use futures_core::{FusedStream, Stream};
 #[cfg(all(feature = "std", not(target_os = "none")))]
 pub use crate::block_on::block_on;
 pub use crate::coroutine::{
@@ -139,6 +153,10 @@ pub use crate::coroutine::{
 };
 pub use crate::generator::{GenBody, Generator, PinIterator};
 pub use crate::handle::{Brand, CoYield, CoYieldToken, CoYielder, Yield, YieldToken, Yielder};
+/// The stream traits the async generators implement, re-exported from
+/// [`futures-core`](https://docs.rs/futures-core) so that a signature naming them
+/// needs no other dependency.
+pub use futures_core::{FusedStream, Stream};
 
 /// Yields a value from a generator body.
 ///
@@ -147,7 +165,7 @@ pub use crate::handle::{Brand, CoYield, CoYieldToken, CoYielder, Yield, YieldTok
 #[macro_export]
 macro_rules! yield_ {
     ($($tt:tt)*) => {
-        ::core::compile_error!(
+        $crate::__private::core::compile_error!(
             "`yield_!` can only be used directly in the body of an `#[agen::async_gen]` function \
              (or `#[agen::generator]` / `#[agen::coroutine]`); inside `stream! { .. }` and `iter! { .. }` write `yield value;`"
         )
@@ -161,7 +179,7 @@ macro_rules! yield_ {
 #[macro_export]
 macro_rules! yield_from {
     ($($tt:tt)*) => {
-        ::core::compile_error!(
+        $crate::__private::core::compile_error!(
             "`yield_from!` can only be used directly in the body of an `#[agen::async_gen]` function \
              (or `#[agen::generator]` / `#[agen::coroutine]`, or inside `stream!` / `iter!`)"
         )
@@ -287,4 +305,6 @@ pub mod __private {
     pub use crate::question_mark::{FromResidual, Try};
 
     pub use crate::__generator_body as generator_body;
+    pub use agen_macros::{collect, iter, stream};
+    pub use core;
 }

@@ -99,7 +99,9 @@ fn futures_executor() {
 
 #[test]
 fn tokio_current_thread_and_multi_thread() {
-    let rt = tokio::runtime::Builder::new_current_thread().build().unwrap();
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .unwrap();
     assert_eq!(rt.block_on(workload()), EXPECTED);
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)

@@ -233,7 +233,9 @@ impl Rewriter<'_> {
         self.errors.at(span, message);
         self.changed = true;
         let keep = keep.map(|value| quote_spanned!(span=> let _ = || #value;));
-        Expr::Verbatim(quote_spanned!(span=> { #keep ::core::unreachable!() }))
+        Expr::Verbatim(
+            quote_spanned!(span=> { #keep __agen_crate::__private::core::unreachable!() }),
+        )
     }
 
     fn in_scope(&mut self, scope: Scope, f: impl FnOnce(&mut Self)) {

@@ -18,6 +18,13 @@ impl Rewriter<'_> {
     /// in `yielder.yield_(value).await`.
     pub(super) fn yield_expr(&mut self, span: Span, what: &str, value: Option<Expr>) -> Expr {
         let value_span = value.as_ref().map_or(span, Spanned::span);
+        // A block (or a closure with one) as a `match` scrutinee draws
+        // `clippy::blocks_in_conditions` at the user's code: it goes through `identity`,
+        // which keeps its temporaries where they were.
+        let block = matches!(
+            value,
+            Some(Expr::Block(_) | Expr::Unsafe(_) | Expr::Closure(_))
+        );
         let value = value.map_or_else(|| quote_spanned!(span=> ()), ToTokens::into_token_stream);
         if let Some(err) = self.misplaced(span, what, Some(&value)) {
             return err;
@@ -32,6 +39,11 @@ impl Rewriter<'_> {
         // stays quiet.
         let mut value = Group::new(Delimiter::Parenthesis, value);
         value.set_span(Span::mixed_site());
+        let value = if block {
+            quote_spanned!(value_span=> __agen_crate::__private::core::convert::identity #value)
+        } else {
+            value.into_token_stream()
+        };
         let ascribed = self
             .item
             .map(|item| quote_spanned!(value_span=> let #yielded: #item = #yielded;));
@@ -78,7 +90,7 @@ impl Rewriter<'_> {
         let dead = self
             .kind
             .returns_value()
-            .then(|| quote_spanned!(span=> ::agen::__private::dead()));
+            .then(|| quote_spanned!(span=> __agen_crate::__private::dead()));
         // The `loop` keeps it one error: a `break` out of reach of its label is then
         // not also a `break` outside of a loop.
         quote_spanned!(Span::mixed_site()=> if false { loop { break #label #dead; } })
@@ -150,7 +162,7 @@ impl Rewriter<'_> {
         let sent = local("sent", span);
         let yielder = self.names.yielder_at(inner_span);
         let first = first.map_or_else(
-            || quote_spanned!(span=> ::agen::__private::DelegateWithoutFirst::first()),
+            || quote_spanned!(span=> __agen_crate::__private::DelegateWithoutFirst::first()),
             ToTokens::into_token_stream,
         );
         // The resume is the check that `sub` is a coroutine taking this one's sent type
@@ -160,19 +172,19 @@ impl Rewriter<'_> {
             .sent
             .map_or_else(|| quote!(_), ToTokens::to_token_stream);
         let resume = if self.kind == Kind::AsyncCoroutine {
-            quote_spanned!(inner_span=> <_ as ::agen::__private::AsyncCoroutine<#sent_type>>::resume(#sub.as_mut().sub(), #sent).await)
+            quote_spanned!(inner_span=> <_ as __agen_crate::__private::AsyncCoroutine<#sent_type>>::resume(#sub.as_mut().sub(), #sent).await)
         } else {
-            quote_spanned!(inner_span=> <_ as ::agen::__private::Coroutine<#sent_type>>::resume(#sub.as_mut().sub(), #sent))
+            quote_spanned!(inner_span=> <_ as __agen_crate::__private::Coroutine<#sent_type>>::resume(#sub.as_mut().sub(), #sent))
         };
         Expr::Verbatim(quote_spanned! {span=>
             {
                 let #sub = #check;
-                let mut #sub = ::core::pin::pin!(#sub);
+                let mut #sub = __agen_crate::__private::core::pin::pin!(#sub);
                 let mut #sent = #sub.first(#first);
                 loop {
                     match #resume {
-                        ::agen::__private::CoroutineState::Yielded(#value) => #sent = #each,
-                        ::agen::__private::CoroutineState::Complete(#value) => break #value,
+                        __agen_crate::__private::CoroutineState::Yielded(#value) => #sent = #each,
+                        __agen_crate::__private::CoroutineState::Complete(#value) => break #value,
                     }
                 }
             }
@@ -265,10 +277,10 @@ impl Rewriter<'_> {
         // Generated, not the user's: lints about a loop that never loops stay quiet.
         let exit = quote_spanned!(Span::mixed_site()=> loop { break #label; });
         Expr::Verbatim(quote_spanned! {question=>
-            match ::agen::__private::Try::branch(#expr) {
-                ::core::ops::ControlFlow::Continue(#value) => #value,
-                ::core::ops::ControlFlow::Break(#residual) => {
-                    #yielder.yield_last(::agen::__private::FromResidual::from_residual(#residual));
+            match __agen_crate::__private::Try::branch(#expr) {
+                __agen_crate::__private::core::ops::ControlFlow::Continue(#value) => #value,
+                __agen_crate::__private::core::ops::ControlFlow::Break(#residual) => {
+                    #yielder.yield_last(__agen_crate::__private::FromResidual::from_residual(#residual));
                     #exit
                 }
             }

@@ -1,9 +1,11 @@
 fn repeat<'a>(
     word: &'a str,
     n: usize,
-) -> ::core::pin::Pin<
+) -> ::agen::__private::core::pin::Pin<
     ::agen::__private::Box<
-        dyn ::agen::__private::Stream<Item = &'a str> + ::core::marker::Send + 'a,
+        dyn ::agen::__private::Stream<
+            Item = &'a str,
+        > + ::agen::__private::core::marker::Send + 'a,
     >,
 > {
     ::agen::__private::Box::pin(

@@ -1,10 +1,10 @@
 fn shared(
     value: std::rc::Rc<u32>,
-) -> ::core::pin::Pin<
+) -> ::agen::__private::core::pin::Pin<
     ::agen::__private::Box<dyn ::agen::__private::Stream<Item = u32>>,
 > {
     #[deny(elided_lifetimes_in_paths)]
-    let _: ::core::marker::PhantomData<(std::rc::Rc<u32>,)>;
+    let _: ::agen::__private::core::marker::PhantomData<(std::rc::Rc<u32>,)>;
     ::agen::__private::Box::pin(
         ::agen::__private::AsyncGen::new(move |
             token: ::agen::__private::YieldToken<u32>|

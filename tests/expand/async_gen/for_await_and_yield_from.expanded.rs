@@ -34,7 +34,7 @@ fn doubled(
                                             ::agen::__private::ForAwait::into_checked(inner);
                             unsafe { ::core::pin::Pin::new_unchecked(&mut pinned) }
                         };
-                        'outer: while let ::core::option::Option::Some(item) =
+                        'outer: while let ::agen::__private::core::option::Option::Some(item) =
                             ::agen::__private::next(stream.as_mut()).await
                         {
                             let x = item;
@@ -62,7 +62,7 @@ fn doubled(
                                             ::agen::__private::ForAwait::into_checked(more);
                             unsafe { ::core::pin::Pin::new_unchecked(&mut pinned) }
                         };
-                        while let ::core::option::Option::Some(item) =
+                        while let ::agen::__private::core::option::Option::Some(item) =
                             ::agen::__private::next(stream.as_mut()).await
                         {
                             let item = item;

@@ -28,10 +28,12 @@ fn parsed(
                         }
                         match (Ok(
                             (match ::agen::__private::Try::branch(line.trim().parse()) {
-                                ::core::ops::ControlFlow::Continue(__agen_value) => {
-                                    __agen_value
-                                }
-                                ::core::ops::ControlFlow::Break(__agen_residual) => {
+                                ::agen::__private::core::ops::ControlFlow::Continue(
+                                    __agen_value,
+                                ) => __agen_value,
+                                ::agen::__private::core::ops::ControlFlow::Break(
+                                    __agen_residual,
+                                ) => {
                                     yielder
                                         .yield_last(
                                             ::agen::__private::FromResidual::from_residual(

@@ -8,80 +8,96 @@ async fn fetch(x: u32) -> Result<u32, String> {
 
 async fn all(xs: Vec<u32>) -> Result<Vec<u32>, String> {
     {
-        let __agen_item = {
-            super let mut pinned =
-                    ::agen::__private::AsyncGen::new(|token:
-                                ::agen::__private::YieldToken<_>|
-                            async {
-                                let brand = ::agen::__private::Brand::new();
-                                #[allow(unused_mut, unused_variables)]
-                                let mut yielder =
-                                    unsafe { ::agen::__private::Yielder::new(token, &brand) };
-                                for x in xs {
-                                    {
-                                        let __agen_bindings = ::agen::__private::Bindings((x,));
-                                        yielder.yield_(async {
-                                                    #[allow(unused_variables, unused_mut)]
-                                                    let (x,) = __agen_bindings.into_inner();
-                                                    fetch(x).await
-                                                }).await;
+        #[allow(unused_imports)]
+        use ::agen as __agen_crate;
+        {
+            let __agen_item = {
+                super let mut pinned =
+                        ::agen::__private::AsyncGen::new(|token:
+                                    ::agen::__private::YieldToken<_>|
+                                async {
+                                    let brand = ::agen::__private::Brand::new();
+                                    #[allow(unused_mut, unused_variables)]
+                                    let mut yielder =
+                                        unsafe { ::agen::__private::Yielder::new(token, &brand) };
+                                    for x in xs {
+                                        {
+                                            let __agen_bindings =
+                                                __agen_crate::__private::Bindings((x,));
+                                            yielder.yield_(async {
+                                                        #[allow(unused_variables, unused_mut)]
+                                                        let (x,) = __agen_bindings.into_inner();
+                                                        fetch(x).await
+                                                    }).await;
+                                        }
                                     }
-                                }
-                            });
-            unsafe { ::core::pin::Pin::new_unchecked(&mut pinned) }
-        };
-        let mut __agen_buffered = ::agen::__private::ForAwait::into_checked(
-            ::agen::__private::Buffered::new(__agen_item, 2, true),
-        );
-        let mut __agen_out = ::agen::__private::Vec::new();
-        '__agen_comprehension: {
-            while let ::core::option::Option::Some(__agen_item) =
-                ::agen::__private::next(::core::pin::Pin::new(&mut __agen_buffered)).await
-            {
-                match ::agen::__private::TryElement::into_result(__agen_item) {
-                    ::core::result::Result::Ok(__agen_value) => {
-                        __agen_out.push(__agen_value);
-                    }
-                    ::core::result::Result::Err(__agen_error) => {
-                        break '__agen_comprehension ::core::result::Result::Err(__agen_error);
+                                });
+                unsafe { ::core::pin::Pin::new_unchecked(&mut pinned) }
+            };
+            let mut __agen_buffered = __agen_crate::__private::ForAwait::into_checked(
+                __agen_crate::__private::Buffered::new(__agen_item, 2, true),
+            );
+            let mut __agen_out = __agen_crate::__private::Vec::new();
+            '__agen_comprehension: {
+                while let __agen_crate::__private::core::option::Option::Some(__agen_item) =
+                    __agen_crate::__private::next(__agen_crate::__private::core::pin::Pin::new(
+                        &mut __agen_buffered,
+                    ))
+                    .await
+                {
+                    match __agen_crate::__private::TryElement::into_result(__agen_item) {
+                        __agen_crate::__private::core::result::Result::Ok(__agen_value) => {
+                            __agen_out.push(__agen_value);
+                        }
+                        __agen_crate::__private::core::result::Result::Err(__agen_error) => {
+                            break '__agen_comprehension
+                                __agen_crate::__private::core::result::Result::Err(__agen_error);
+                        }
                     }
                 }
+                __agen_crate::__private::core::result::Result::Ok(
+                    __agen_crate::__private::from_vec(__agen_out),
+                )
             }
-            ::core::result::Result::Ok(::agen::__private::from_vec(__agen_out))
         }
     }
 }
 fn lazy(xs: Vec<u32>) -> impl futures_core::Stream<Item = Result<u32, String>> {
     {
-        let __agen_first = ::core::iter::IntoIterator::into_iter(xs);
-        ::agen::__private::Buffered::new(
-            ::agen::__private::Box::pin({
-                ::agen::__private::AsyncGen::new(
-                    move |token: ::agen::__private::YieldToken<_>| async move {
-                        let brand = ::agen::__private::Brand::new();
-                        #[allow(unused_mut, unused_variables)]
-                        let mut yielder = unsafe { ::agen::__private::Yielder::new(token, &brand) };
-                        #[allow(unused_labels)]
-                        let () = 'a_yield_must_be_directly_in_the_generator_body: {
-                            for x in __agen_first {
-                                ({
-                                    if false {
-                                        loop {
-                                            break 'a_yield_must_be_directly_in_the_generator_body;
+        #[allow(unused_imports)]
+        use ::agen as __agen_crate;
+        {
+            let __agen_first = __agen_crate::__private::core::iter::IntoIterator::into_iter(xs);
+            __agen_crate::__private::Buffered::new(
+                __agen_crate::__private::Box::pin({
+                    ::agen::__private::AsyncGen::new(
+                        move |token: ::agen::__private::YieldToken<_>| async move {
+                            let brand = ::agen::__private::Brand::new();
+                            #[allow(unused_mut, unused_variables)]
+                            let mut yielder =
+                                unsafe { ::agen::__private::Yielder::new(token, &brand) };
+                            #[allow(unused_labels)]
+                            let () = 'a_yield_must_be_directly_in_the_generator_body: {
+                                for x in __agen_first {
+                                    ({
+                                        if false {
+                                            loop {
+                                                break 'a_yield_must_be_directly_in_the_generator_body;
+                                            }
                                         }
-                                    }
-                                    match (async move { fetch(x).await }) {
-                                        __agen_yielded => yielder.yield_(__agen_yielded).await,
-                                    }
-                                });
-                            }
-                        };
-                    },
-                )
-            }),
-            4,
-            false,
-        )
+                                        match (async move { fetch(x).await }) {
+                                            __agen_yielded => yielder.yield_(__agen_yielded).await,
+                                        }
+                                    });
+                                }
+                            };
+                        },
+                    )
+                }),
+                4,
+                false,
+            )
+        }
     }
 }
 fn main() {}

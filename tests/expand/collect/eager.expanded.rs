@@ -7,22 +7,30 @@ fn main() {
         ),
     );
     let _: Vec<u32> = {
-        let mut __agen_out = ::agen::__private::Vec::new();
-        for x in &xs {
-            if x % 2 == 0 {
-                __agen_out.push(x * x);
+        #[allow(unused_imports)]
+        use ::agen as __agen_crate;
+        {
+            let mut __agen_out = __agen_crate::__private::Vec::new();
+            for x in &xs {
+                if x % 2 == 0 {
+                    __agen_out.push(x * x);
+                }
             }
+            __agen_crate::__private::from_vec(__agen_out)
         }
-        ::agen::__private::from_vec(__agen_out)
     };
     let _: HashMap<u32, u32> = {
-        let mut __agen_out = ::agen::__private::Vec::new();
-        for &x in &xs {
-            let y = x + 1;
-            if y > 2 {
-                __agen_out.push((x, x * 10));
+        #[allow(unused_imports)]
+        use ::agen as __agen_crate;
+        {
+            let mut __agen_out = __agen_crate::__private::Vec::new();
+            for &x in &xs {
+                let y = x + 1;
+                if y > 2 {
+                    __agen_out.push((x, x * 10));
+                }
             }
+            __agen_crate::__private::from_vec(__agen_out)
         }
-        ::agen::__private::from_vec(__agen_out)
     };
 }

@@ -6,29 +6,37 @@ use futures_core::Stream;
 
 async fn parsed(lines: impl Stream<Item = String>) -> Result<Vec<u32>, std::num::ParseIntError> {
     {
-        let mut __agen_out = ::agen::__private::Vec::new();
-        '__agen_comprehension: {
-            {
-                let mut stream = {
-                    super let mut pinned =
-                            ::agen::__private::ForAwait::into_checked(lines);
-                    unsafe { ::core::pin::Pin::new_unchecked(&mut pinned) }
-                };
-                while let ::core::option::Option::Some(item) =
-                    ::agen::__private::next(stream.as_mut()).await
+        #[allow(unused_imports)]
+        use ::agen as __agen_crate;
+        {
+            let mut __agen_out = __agen_crate::__private::Vec::new();
+            '__agen_comprehension: {
                 {
-                    let line = item;
-                    match ::agen::__private::TryElement::into_result(line.parse::<u32>()) {
-                        ::core::result::Result::Ok(__agen_value) => {
-                            __agen_out.push(__agen_value);
-                        }
-                        ::core::result::Result::Err(__agen_error) => {
-                            break '__agen_comprehension ::core::result::Result::Err(__agen_error);
+                    let mut stream = {
+                        super let mut pinned =
+                                __agen_crate::__private::ForAwait::into_checked(lines);
+                        unsafe { ::core::pin::Pin::new_unchecked(&mut pinned) }
+                    };
+                    while let __agen_crate::__private::core::option::Option::Some(item) =
+                        __agen_crate::__private::next(stream.as_mut()).await
+                    {
+                        let line = item;
+                        match __agen_crate::__private::TryElement::into_result(line.parse::<u32>())
+                        {
+                            __agen_crate::__private::core::result::Result::Ok(__agen_value) => {
+                                __agen_out.push(__agen_value);
+                            }
+                            __agen_crate::__private::core::result::Result::Err(__agen_error) => {
+                                break '__agen_comprehension
+                                    __agen_crate::__private::core::result::Result::Err(__agen_error);
+                            }
                         }
                     }
                 }
+                __agen_crate::__private::core::result::Result::Ok(
+                    __agen_crate::__private::from_vec(__agen_out),
+                )
             }
-            ::core::result::Result::Ok(::agen::__private::from_vec(__agen_out))
         }
     }
 }

@@ -10,71 +10,82 @@ fn lazy(
 ) -> (impl Iterator<Item = u32>, impl Stream<Item = u32>) {
     (
         {
-            let __agen_first = ::core::iter::IntoIterator::into_iter(xs);
+            #[allow(unused_imports)]
+            use ::agen as __agen_crate;
             {
-                ::agen::__private::Box::pin(::agen::__private::Generator::new(
-                    move |token: ::agen::__private::YieldToken<_>| async move {
-                        let brand = ::agen::__private::Brand::new();
-                        #[allow(unused_mut, unused_variables)]
-                        let mut yielder = unsafe { ::agen::__private::Yielder::new(token, &brand) };
-                        #[allow(unused_labels)]
-                        let () = 'a_yield_must_be_directly_in_the_generator_body: {
-                            for x in __agen_first {
-                                ({
-                                    if false {
-                                        loop {
-                                            break 'a_yield_must_be_directly_in_the_generator_body;
+                let __agen_first = __agen_crate::__private::core::iter::IntoIterator::into_iter(xs);
+                {
+                    __agen_crate::__private::Box::pin(::agen::__private::Generator::new(
+                        move |token: ::agen::__private::YieldToken<_>| async move {
+                            let brand = ::agen::__private::Brand::new();
+                            #[allow(unused_mut, unused_variables)]
+                            let mut yielder =
+                                unsafe { ::agen::__private::Yielder::new(token, &brand) };
+                            #[allow(unused_labels)]
+                            let () = 'a_yield_must_be_directly_in_the_generator_body: {
+                                for x in __agen_first {
+                                    ({
+                                        if false {
+                                            loop {
+                                                break 'a_yield_must_be_directly_in_the_generator_body;
+                                            }
                                         }
-                                    }
-                                    match (x + 1) {
-                                        __agen_yielded => yielder.yield_(__agen_yielded).await,
-                                    }
-                                });
-                            }
-                        };
-                    },
-                ))
+                                        match (x + 1) {
+                                            __agen_yielded => yielder.yield_(__agen_yielded).await,
+                                        }
+                                    });
+                                }
+                            };
+                        },
+                    ))
+                }
             }
         },
         {
-            let __agen_first = s;
+            #[allow(unused_imports)]
+            use ::agen as __agen_crate;
             {
-                ::agen::__private::AsyncGen::new(
-                    move |token: ::agen::__private::YieldToken<_>| async move {
-                        let brand = ::agen::__private::Brand::new();
-                        #[allow(unused_mut, unused_variables)]
-                        let mut yielder = unsafe { ::agen::__private::Yielder::new(token, &brand) };
-                        #[allow(unused_labels)]
-                        let () = 'a_yield_must_be_directly_in_the_generator_body: {
-                            {
-                                let mut stream = {
-                                    super let mut pinned =
-                                                    ::agen::__private::ForAwait::into_checked(__agen_first);
-                                    unsafe { ::core::pin::Pin::new_unchecked(&mut pinned) }
-                                };
-                                while let ::core::option::Option::Some(item) =
-                                    ::agen::__private::next(stream.as_mut()).await
+                let __agen_first = s;
+                {
+                    ::agen::__private::AsyncGen::new(
+                        move |token: ::agen::__private::YieldToken<_>| async move {
+                            let brand = ::agen::__private::Brand::new();
+                            #[allow(unused_mut, unused_variables)]
+                            let mut yielder =
+                                unsafe { ::agen::__private::Yielder::new(token, &brand) };
+                            #[allow(unused_labels)]
+                            let () = 'a_yield_must_be_directly_in_the_generator_body: {
                                 {
-                                    let x = item;
-                                    if x > 0 {
-                                        ({
-                                            if false {
-                                                loop {
-                                                    break 'a_yield_must_be_directly_in_the_generator_body;
+                                    let mut stream = {
+                                        super let mut pinned =
+                                                        __agen_crate::__private::ForAwait::into_checked(__agen_first);
+                                        unsafe { ::core::pin::Pin::new_unchecked(&mut pinned) }
+                                    };
+                                    while let __agen_crate::__private::core::option::Option::Some(
+                                        item,
+                                    ) = __agen_crate::__private::next(stream.as_mut()).await
+                                    {
+                                        let x = item;
+                                        if x > 0 {
+                                            ({
+                                                if false {
+                                                    loop {
+                                                        break 'a_yield_must_be_directly_in_the_generator_body;
+                                                    }
                                                 }
-                                            }
-                                            match (x * 2) {
-                                                __agen_yielded => {
-                                                    yielder.yield_(__agen_yielded).await
+                                                match (x * 2) {
+                                                    __agen_yielded => {
+                                                        yielder.yield_(__agen_yielded).await
+                                                    }
                                                 }
-                                            }
-                                        });
+                                            });
+                                        }
                                     }
                                 }
-                            }
-                        };
-                    },
-                )
+                            };
+                        },
+                    )
+                }
             }
         },
     )

@@ -1,13 +1,17 @@
 use agen::Coroutine;
 fn countdown(
     from: u32,
-) -> ::core::pin::Pin<
+) -> ::agen::__private::core::pin::Pin<
     ::agen::__private::Box<
-        dyn Coroutine<(), Yield = u32, Return = &'static str> + ::core::marker::Send,
+        dyn Coroutine<
+            (),
+            Yield = u32,
+            Return = &'static str,
+        > + ::agen::__private::core::marker::Send,
     >,
 > {
     #[deny(elided_lifetimes_in_paths)]
-    let _: ::core::marker::PhantomData<(u32,)>;
+    let _: ::agen::__private::core::marker::PhantomData<(u32,)>;
     ::agen::__private::Box::pin(
         ::agen::__private::Co::<
             u32,

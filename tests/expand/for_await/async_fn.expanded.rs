@@ -12,7 +12,7 @@ async fn sum(s: impl Stream<Item = u32>) -> u32 {
                     ::agen::__private::ForAwait::into_checked(s);
             unsafe { ::core::pin::Pin::new_unchecked(&mut pinned) }
         };
-        while let ::core::option::Option::Some(item) =
+        while let ::agen::__private::core::option::Option::Some(item) =
             ::agen::__private::next(stream.as_mut()).await
         {
             let x = item;

@@ -1,10 +1,12 @@
 fn tree(
     depth: u32,
-) -> ::core::pin::Pin<
-    ::agen::__private::Box<dyn ::agen::PinIterator<Item = u32> + ::core::marker::Send>,
+) -> ::agen::__private::core::pin::Pin<
+    ::agen::__private::Box<
+        dyn ::agen::PinIterator<Item = u32> + ::agen::__private::core::marker::Send,
+    >,
 > {
     #[deny(elided_lifetimes_in_paths)]
-    let _: ::core::marker::PhantomData<(u32,)>;
+    let _: ::agen::__private::core::marker::PhantomData<(u32,)>;
     ::agen::__private::Box::pin(
         ::agen::__private::Generator::new(move |
             token: ::agen::__private::YieldToken<u32>|

@@ -1,6 +1,6 @@
 fn words(
     text: &str,
-) -> ::core::pin::Pin<
+) -> ::agen::__private::core::pin::Pin<
     ::agen::__private::Box<dyn ::agen::PinIterator<Item = &str> + '_>,
 > {
     ::agen::__private::Box::pin(

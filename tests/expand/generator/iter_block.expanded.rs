@@ -1,30 +1,34 @@
 fn main() {
     let _ = {
-        ::agen::__private::Box::pin(
-            ::agen::__private::Generator::new(move |
-                token: ::agen::__private::YieldToken<_>|
-            async move {
-                let brand = ::agen::__private::Brand::new();
-                #[allow(unused_mut, unused_variables)]
-                let mut yielder = unsafe {
-                    ::agen::__private::Yielder::new(token, &brand)
-                };
-                #[allow(unused_labels)]
-                let () = 'a_yield_must_be_directly_in_the_generator_body: {
-                    for i in 1..=3u32 {
-                        ({
-                            if false {
-                                loop {
-                                    break 'a_yield_must_be_directly_in_the_generator_body;
+        #[allow(unused_imports)]
+        use ::agen as __agen_crate;
+        {
+            __agen_crate::__private::Box::pin(
+                ::agen::__private::Generator::new(move |
+                    token: ::agen::__private::YieldToken<_>|
+                async move {
+                    let brand = ::agen::__private::Brand::new();
+                    #[allow(unused_mut, unused_variables)]
+                    let mut yielder = unsafe {
+                        ::agen::__private::Yielder::new(token, &brand)
+                    };
+                    #[allow(unused_labels)]
+                    let () = 'a_yield_must_be_directly_in_the_generator_body: {
+                        for i in 1..=3u32 {
+                            ({
+                                if false {
+                                    loop {
+                                        break 'a_yield_must_be_directly_in_the_generator_body;
+                                    }
                                 }
-                            }
-                            match (i * i) {
-                                __agen_yielded => yielder.yield_(__agen_yielded).await,
-                            }
-                        });
-                    }
-                };
-            }),
-        )
+                                match (i * i) {
+                                    __agen_yielded => yielder.yield_(__agen_yielded).await,
+                                }
+                            });
+                        }
+                    };
+                }),
+            )
+        }
     };
 }

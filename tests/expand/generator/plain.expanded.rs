@@ -1,5 +1,5 @@
 #[allow(refining_impl_trait)]
-fn fib() -> impl ::core::iter::FusedIterator<Item = u64> {
+fn fib() -> impl ::agen::__private::core::iter::FusedIterator<Item = u64> {
     ::agen::__private::Box::pin(
         ::agen::__private::Generator::new(move |
             token: ::agen::__private::YieldToken<u64>|

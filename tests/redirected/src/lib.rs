@@ -1,10 +1,12 @@
-//! A hostile crate, written in safe Rust: it names itself `agen`, so that the paths
-//! `::agen::__private::..` in agen's expansions resolve here, and puts look-alikes of
-//! the items the soundness of a generator rests on in its `__private`: a `Brand` whose
-//! borrow is `'static`, and constructors that hand a body another generator's token.
-//! agen's expansions must not use any of them: making a generator's handle is left to
-//! a `macro_rules!` of the runtime, which names what it relies on with `$crate` paths.
-//! Each look-alike records that it was called; the tests check that none was.
+//! A hostile crate, written in safe Rust: it names itself `agen` and points the
+//! attribute forms at itself (`crate = ::agen`, which any crate may write), so that the
+//! paths in their expansions resolve here, and puts look-alikes of the items the
+//! soundness of a generator rests on in its `__private`: a `Brand` whose borrow is
+//! `'static`, and constructors that hand a body another generator's token. agen's
+//! expansions must not use any of them: making a generator's handle is left to a
+//! `macro_rules!` of the runtime, which names what it relies on with `$crate` paths.
+//! (The block forms pass `$crate` themselves: they cannot be pointed elsewhere.) Each
+//! look-alike records that it was called; the tests check that none was.
 
 #![forbid(unsafe_code)]
 
@@ -70,7 +72,7 @@ pub mod __private {
 }
 
 /// An async generator made in this crate.
-#[real_agen::async_gen]
+#[real_agen::async_gen(crate = ::agen)]
 pub async fn countdown(from: u32) -> u32 {
     for i in (1..=from).rev() {
         yield_!(i);
@@ -78,7 +80,7 @@ pub async fn countdown(from: u32) -> u32 {
 }
 
 /// A sync generator made in this crate, with `?`.
-#[real_agen::generator]
+#[real_agen::generator(crate = ::agen)]
 pub fn parsed(words: Vec<&'static str>) -> Result<u32, std::num::ParseIntError> {
     for word in words {
         yield_!(Ok(word.parse()?));
@@ -86,7 +88,7 @@ pub fn parsed(words: Vec<&'static str>) -> Result<u32, std::num::ParseIntError> 
 }
 
 /// A coroutine made in this crate.
-#[real_agen::coroutine(first = first)]
+#[real_agen::coroutine(first = first, crate = ::agen)]
 pub fn running_sum() -> impl real_agen::Coroutine<u32, Yield = u32, Return = ()> {
     let mut sum = first;
     loop {

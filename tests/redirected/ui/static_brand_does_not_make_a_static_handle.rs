@@ -36,7 +36,7 @@ macro_rules! grab {
     };
 }
 
-#[real_agen::async_gen]
+#[real_agen::async_gen(crate = ::agen)]
 async fn victim() -> String {
     let handle = grab!(yield_!(String::new()));
     STOLEN.with(|stolen| *stolen.borrow_mut() = Some(handle));

@@ -1,0 +1,111 @@
+//! The path expansions name the runtime crate by.
+//!
+//! Expansions are written with a placeholder, `__agen_crate::..` (and
+//! `__agen_crate::__private::core::..` for `core`, so that a user crate with its own
+//! `core` in scope changes nothing); each macro replaces it at the end with the path
+//! that reaches the runtime from the user's crate (an attribute form), or imports that
+//! path under the placeholder's name (a block form, whose expansion is a block):
+//!
+//! - the block forms and `collect!` are `macro_rules!` of the runtime that pass
+//!   `$crate` to the procedural macro, which works however the crate is named or
+//!   re-exported;
+//! - the attribute forms take `crate = path` (for a crate that reaches agen only
+//!   through another crate's re-export), or else find the name agen has in the user's
+//!   `Cargo.toml` (`yk = { package = "agen" }`), or else use `::agen`.
+
+use proc_macro2::{Delimiter, Group, Ident, Punct, Spacing, Span, TokenStream, TokenTree};
+
+/// The identifier expansions write where the runtime's path goes.
+pub(crate) const PLACEHOLDER: &str = "__agen_crate";
+
+/// The runtime crate's package name.
+const PACKAGE: &str = "agen";
+
+/// The path to the runtime for an attribute form without `crate = path`: the name the
+/// user's manifest gives it, else its own name.
+pub(crate) fn from_manifest() -> TokenStream {
+    let name = match proc_macro_crate::crate_name(PACKAGE) {
+        Ok(proc_macro_crate::FoundCrate::Name(name)) => name,
+        // The runtime's own tests and doc tests: the runtime names itself with
+        // `extern crate self as agen;`.
+        Ok(proc_macro_crate::FoundCrate::Itself) | Err(_) => PACKAGE.to_owned(),
+    };
+    absolute(&name)
+}
+
+/// `::name`.
+fn absolute(name: &str) -> TokenStream {
+    let mut path = TokenStream::new();
+    path.extend([
+        TokenTree::Punct(Punct::new(':', Spacing::Joint)),
+        TokenTree::Punct(Punct::new(':', Spacing::Alone)),
+        TokenTree::Ident(Ident::new(name, Span::call_site())),
+    ]);
+    path
+}
+
+/// Splits the `($crate)` group a runtime `macro_rules!` puts before a block form's
+/// input off it. Input invoked without one (the procedural macro called directly) gets
+/// the manifest's path.
+pub(crate) fn split_passed(input: TokenStream) -> (TokenStream, TokenStream) {
+    let mut tokens = input.clone().into_iter();
+    match tokens.next() {
+        Some(TokenTree::Group(group)) if is_passed_path(&group) => {
+            (group.stream(), tokens.collect())
+        }
+        _ => (from_manifest(), input),
+    }
+}
+
+/// The runtime's `macro_rules!` pass `($crate)`, which user input cannot begin with
+/// (`$crate` exists only inside a `macro_rules!`).
+fn is_passed_path(group: &Group) -> bool {
+    let mut inside = group.stream().into_iter();
+    group.delimiter() == Delimiter::Parenthesis
+        && matches!(inside.next(), Some(TokenTree::Ident(ident)) if ident == "$crate")
+        && inside.next().is_none()
+}
+
+/// Replaces every placeholder in `tokens` with `path`, located where the placeholder
+/// was (errors about a call through it point where they did) but resolving as `path`
+/// does (`$crate` keeps naming the runtime).
+pub(crate) fn resolve(tokens: TokenStream, path: &TokenStream) -> TokenStream {
+    tokens
+        .into_iter()
+        .flat_map(|tt| match tt {
+            TokenTree::Ident(ident) if ident == PLACEHOLDER => located_at(path, ident.span()),
+            TokenTree::Group(group) => {
+                let mut new = Group::new(group.delimiter(), resolve(group.stream(), path));
+                new.set_span(group.span());
+                TokenTree::Group(new).into()
+            }
+            other => other.into(),
+        })
+        .collect()
+}
+
+/// `path` with the placeholder's span, so that a call through it is one span with its
+/// arguments (a span joined across contexts would point at the macro call instead).
+/// A path from the manifest or `crate = ..` starts at the crate root, which any span
+/// in the user's crate reaches.
+fn located_at(path: &TokenStream, at: Span) -> TokenStream {
+    path.clone()
+        .into_iter()
+        .map(|mut tt| {
+            tt.set_span(at);
+            tt
+        })
+        .collect()
+}
+
+/// A block form's expansion, an expression, naming the runtime by the placeholder: an
+/// import of `path` as the placeholder goes first. (`$crate` resolves by its own span,
+/// so it cannot take the placeholders' spans; a name imported once can.)
+pub(crate) fn import(expansion: TokenStream, path: &TokenStream) -> TokenStream {
+    let placeholder = Ident::new(PLACEHOLDER, Span::call_site());
+    quote::quote! {{
+        #[allow(unused_imports)]
+        use #path as #placeholder;
+        #expansion
+    }}
+}
