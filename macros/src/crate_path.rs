@@ -1,10 +1,11 @@
 //! The path expansions name the runtime crate by.
 //!
-//! Expansions are written with a placeholder, `__agen_crate::..` (and
-//! `__agen_crate::__private::core::..` for `core`, so that a user crate with its own
-//! `core` in scope changes nothing); each macro replaces it at the end with the path
-//! that reaches the runtime from the user's crate (an attribute form), or imports that
-//! path under the placeholder's name (a block form, whose expansion is a block):
+//! Expansions name the runtime's `__private` module (all they use) by a placeholder,
+//! `__agen_private::..` (`core` too, as `__agen_private::core::..`, so that a user
+//! crate with its own `core` in scope changes nothing); each macro replaces it at the
+//! end with the path that reaches the module from the user's crate (an attribute form),
+//! or imports the module under the placeholder's name (a block form, whose expansion is
+//! a block):
 //!
 //! - the block forms and `collect!` are `macro_rules!` of the runtime that pass
 //!   `$crate` to the procedural macro, which works however the crate is named or
@@ -15,8 +16,8 @@
 
 use proc_macro2::{Delimiter, Group, Ident, Punct, Spacing, Span, TokenStream, TokenTree};
 
-/// The identifier expansions write where the runtime's path goes.
-pub(crate) const PLACEHOLDER: &str = "__agen_crate";
+/// The identifier expansions write for the runtime's `__private` module.
+pub(crate) const PLACEHOLDER: &str = "__agen_private";
 
 /// The runtime crate's package name.
 const PACKAGE: &str = "agen";
@@ -73,7 +74,9 @@ pub(crate) fn resolve(tokens: TokenStream, path: &TokenStream) -> TokenStream {
     tokens
         .into_iter()
         .flat_map(|tt| match tt {
-            TokenTree::Ident(ident) if ident == PLACEHOLDER => located_at(path, ident.span()),
+            TokenTree::Ident(ident) if ident == PLACEHOLDER => {
+                located_at(&quote::quote!(#path::__private), ident.span())
+            }
             TokenTree::Group(group) => {
                 let mut new = Group::new(group.delimiter(), resolve(group.stream(), path));
                 new.set_span(group.span());
@@ -98,14 +101,14 @@ fn located_at(path: &TokenStream, at: Span) -> TokenStream {
         .collect()
 }
 
-/// A block form's expansion, an expression, naming the runtime by the placeholder: an
-/// import of `path` as the placeholder goes first. (`$crate` resolves by its own span,
-/// so it cannot take the placeholders' spans; a name imported once can.)
+/// A block form's expansion, an expression, naming the runtime's `__private` by the
+/// placeholder: an import of it under that name goes first. (`$crate` resolves by its
+/// own span, so it cannot take the placeholders' spans; a name imported once can.)
 pub(crate) fn import(expansion: TokenStream, path: &TokenStream) -> TokenStream {
     let placeholder = Ident::new(PLACEHOLDER, Span::call_site());
     quote::quote! {{
         #[allow(unused_imports)]
-        use #path as #placeholder;
+        use #path::__private as #placeholder;
         #expansion
     }}
 }

@@ -219,14 +219,14 @@ impl Generated<'_> {
                     Boxing::None => {
                         signature::set_return(
                             sig,
-                            quote!(impl __agen_crate::__private::FusedStream<Item = #item>),
+                            quote!(impl __agen_private::FusedStream<Item = #item>),
                         );
                         value
                     }
                     Boxing::Send | Boxing::Local => emit::boxed(
                         sig,
                         boxing,
-                        quote!(__agen_crate::__private::Stream<Item = #item>),
+                        quote!(__agen_private::Stream<Item = #item>),
                         value,
                     ),
                 }
@@ -237,24 +237,24 @@ impl Generated<'_> {
                     Boxing::None if self.options.unboxed => {
                         signature::set_return(
                             sig,
-                            quote!(__agen_crate::Generator<#item, impl __agen_crate::GenBody<#item>>),
+                            quote!(__agen_private::Generator<#item, impl __agen_private::GenBody<#item>>),
                         );
                         value
                     }
                     Boxing::None => {
                         signature::set_return(
                             sig,
-                            quote!(impl __agen_crate::__private::core::iter::FusedIterator<Item = #item>),
+                            quote!(impl __agen_private::core::iter::FusedIterator<Item = #item>),
                         );
                         // A trait may declare `-> impl Iterator`; the impl promises
                         // `FusedIterator` too.
                         attrs.push(syn::parse_quote!(#[allow(refining_impl_trait)]));
-                        quote!(__agen_crate::__private::Box::pin(#value))
+                        quote!(__agen_private::Box::pin(#value))
                     }
                     Boxing::Send | Boxing::Local => emit::boxed(
                         sig,
                         boxing,
-                        quote!(__agen_crate::PinIterator<Item = #item>),
+                        quote!(__agen_private::PinIterator<Item = #item>),
                         value,
                     ),
                 }

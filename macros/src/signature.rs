@@ -155,7 +155,7 @@ pub(crate) fn hidden_lifetimes_check(sig: &Signature) -> TokenStream {
     });
     quote! {
         #[deny(elided_lifetimes_in_paths)]
-        let _: __agen_crate::__private::core::marker::PhantomData<(#(#types,)*)>;
+        let _: __agen_private::core::marker::PhantomData<(#(#types,)*)>;
     }
 }
 

@@ -300,7 +300,7 @@ pub mod __private {
         UnnamedFirstResume, dead,
     };
     pub use crate::for_await::{ForAwait, next};
-    pub use crate::generator::Generator;
+    pub use crate::generator::{GenBody, Generator, PinIterator};
     pub use crate::handle::{Brand, CoYieldToken, CoYielder, YieldToken, Yielder};
     pub use crate::question_mark::{FromResidual, Try};
 

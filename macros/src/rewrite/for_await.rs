@@ -67,13 +67,13 @@ pub(crate) fn lower(for_loop: ExprForLoop) -> Expr {
     let item = local("item", span);
     let expr_span = expr.span();
     let into_stream =
-        quote_spanned!(expr_span=> __agen_crate::__private::ForAwait::into_checked(#expr));
-    let next = quote_spanned!(await_span=> __agen_crate::__private::next(#stream.as_mut()).await);
+        quote_spanned!(expr_span=> __agen_private::ForAwait::into_checked(#expr));
+    let next = quote_spanned!(await_span=> __agen_private::next(#stream.as_mut()).await);
     Expr::Verbatim(quote_spanned! {span=>
         #(#attrs)*
         {
-            let mut #stream = __agen_crate::__private::core::pin::pin!(#into_stream);
-            #label while let __agen_crate::__private::core::option::Option::Some(#item) = #next {
+            let mut #stream = __agen_private::core::pin::pin!(#into_stream);
+            #label while let __agen_private::core::option::Option::Some(#item) = #next {
                 let #pat = #item;
                 #(#stmts)*
             }

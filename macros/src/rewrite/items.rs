@@ -74,7 +74,7 @@ impl Rewriter<'_> {
                     let span = ident.span();
                     // The arguments stay used (as a tuple: no `unused_parens`).
                     let keep = (!args.is_empty()).then(|| quote_spanned!(span=> let _ = (#args,);));
-                    out.extend(quote_spanned!(span=> { #keep __agen_crate::__private::core::unreachable!() }));
+                    out.extend(quote_spanned!(span=> { #keep __agen_private::core::unreachable!() }));
                 }
                 TokenTree::Group(group) if !makes_a_generator_call(&out) => {
                     let before = self.errors.len();

@@ -234,7 +234,7 @@ impl Rewriter<'_> {
         self.changed = true;
         let keep = keep.map(|value| quote_spanned!(span=> let _ = || #value;));
         Expr::Verbatim(
-            quote_spanned!(span=> { #keep __agen_crate::__private::core::unreachable!() }),
+            quote_spanned!(span=> { #keep __agen_private::core::unreachable!() }),
         )
     }
 

@@ -40,7 +40,7 @@ impl Rewriter<'_> {
         let mut value = Group::new(Delimiter::Parenthesis, value);
         value.set_span(Span::mixed_site());
         let value = if block {
-            quote_spanned!(value_span=> __agen_crate::__private::core::convert::identity #value)
+            quote_spanned!(value_span=> __agen_private::core::convert::identity #value)
         } else {
             value.into_token_stream()
         };
@@ -90,7 +90,7 @@ impl Rewriter<'_> {
         let dead = self
             .kind
             .returns_value()
-            .then(|| quote_spanned!(span=> __agen_crate::__private::dead()));
+            .then(|| quote_spanned!(span=> __agen_private::dead()));
         // The `loop` keeps it one error: a `break` out of reach of its label is then
         // not also a `break` outside of a loop.
         quote_spanned!(Span::mixed_site()=> if false { loop { break #label #dead; } })
@@ -162,7 +162,7 @@ impl Rewriter<'_> {
         let sent = local("sent", span);
         let yielder = self.names.yielder_at(inner_span);
         let first = first.map_or_else(
-            || quote_spanned!(span=> __agen_crate::__private::DelegateWithoutFirst::first()),
+            || quote_spanned!(span=> __agen_private::DelegateWithoutFirst::first()),
             ToTokens::into_token_stream,
         );
         // The resume is the check that `sub` is a coroutine taking this one's sent type
@@ -172,19 +172,19 @@ impl Rewriter<'_> {
             .sent
             .map_or_else(|| quote!(_), ToTokens::to_token_stream);
         let resume = if self.kind == Kind::AsyncCoroutine {
-            quote_spanned!(inner_span=> <_ as __agen_crate::__private::AsyncCoroutine<#sent_type>>::resume(#sub.as_mut().sub(), #sent).await)
+            quote_spanned!(inner_span=> <_ as __agen_private::AsyncCoroutine<#sent_type>>::resume(#sub.as_mut().sub(), #sent).await)
         } else {
-            quote_spanned!(inner_span=> <_ as __agen_crate::__private::Coroutine<#sent_type>>::resume(#sub.as_mut().sub(), #sent))
+            quote_spanned!(inner_span=> <_ as __agen_private::Coroutine<#sent_type>>::resume(#sub.as_mut().sub(), #sent))
         };
         Expr::Verbatim(quote_spanned! {span=>
             {
                 let #sub = #check;
-                let mut #sub = __agen_crate::__private::core::pin::pin!(#sub);
+                let mut #sub = __agen_private::core::pin::pin!(#sub);
                 let mut #sent = #sub.first(#first);
                 loop {
                     match #resume {
-                        __agen_crate::__private::CoroutineState::Yielded(#value) => #sent = #each,
-                        __agen_crate::__private::CoroutineState::Complete(#value) => break #value,
+                        __agen_private::CoroutineState::Yielded(#value) => #sent = #each,
+                        __agen_private::CoroutineState::Complete(#value) => break #value,
                     }
                 }
             }
@@ -277,10 +277,10 @@ impl Rewriter<'_> {
         // Generated, not the user's: lints about a loop that never loops stay quiet.
         let exit = quote_spanned!(Span::mixed_site()=> loop { break #label; });
         Expr::Verbatim(quote_spanned! {question=>
-            match __agen_crate::__private::Try::branch(#expr) {
-                __agen_crate::__private::core::ops::ControlFlow::Continue(#value) => #value,
-                __agen_crate::__private::core::ops::ControlFlow::Break(#residual) => {
-                    #yielder.yield_last(__agen_crate::__private::FromResidual::from_residual(#residual));
+            match __agen_private::Try::branch(#expr) {
+                __agen_private::core::ops::ControlFlow::Continue(#value) => #value,
+                __agen_private::core::ops::ControlFlow::Break(#residual) => {
+                    #yielder.yield_last(__agen_private::FromResidual::from_residual(#residual));
                     #exit
                 }
             }

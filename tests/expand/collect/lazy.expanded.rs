@@ -11,11 +11,11 @@ fn lazy(
     (
         {
             #[allow(unused_imports)]
-            use ::agen as __agen_crate;
+            use ::agen::__private as __agen_private;
             {
-                let __agen_first = __agen_crate::__private::core::iter::IntoIterator::into_iter(xs);
+                let __agen_first = __agen_private::core::iter::IntoIterator::into_iter(xs);
                 {
-                    __agen_crate::__private::Box::pin(::agen::__private::Generator::new(
+                    __agen_private::Box::pin(::agen::__private::Generator::new(
                         move |token: ::agen::__private::YieldToken<_>| async move {
                             let brand = ::agen::__private::Brand::new();
                             #[allow(unused_mut, unused_variables)]
@@ -43,7 +43,7 @@ fn lazy(
         },
         {
             #[allow(unused_imports)]
-            use ::agen as __agen_crate;
+            use ::agen::__private as __agen_private;
             {
                 let __agen_first = s;
                 {
@@ -58,12 +58,11 @@ fn lazy(
                                 {
                                     let mut stream = {
                                         super let mut pinned =
-                                                        __agen_crate::__private::ForAwait::into_checked(__agen_first);
+                                                        __agen_private::ForAwait::into_checked(__agen_first);
                                         unsafe { ::core::pin::Pin::new_unchecked(&mut pinned) }
                                     };
-                                    while let __agen_crate::__private::core::option::Option::Some(
-                                        item,
-                                    ) = __agen_crate::__private::next(stream.as_mut()).await
+                                    while let __agen_private::core::option::Option::Some(item) =
+                                        __agen_private::next(stream.as_mut()).await
                                     {
                                         let x = item;
                                         if x > 0 {

@@ -2,7 +2,9 @@ fn tree(
     depth: u32,
 ) -> ::agen::__private::core::pin::Pin<
     ::agen::__private::Box<
-        dyn ::agen::PinIterator<Item = u32> + ::agen::__private::core::marker::Send,
+        dyn ::agen::__private::PinIterator<
+            Item = u32,
+        > + ::agen::__private::core::marker::Send,
     >,
 > {
     #[deny(elided_lifetimes_in_paths)]

@@ -1,7 +1,7 @@
 fn words(
     text: &str,
 ) -> ::agen::__private::core::pin::Pin<
-    ::agen::__private::Box<dyn ::agen::PinIterator<Item = &str> + '_>,
+    ::agen::__private::Box<dyn ::agen::__private::PinIterator<Item = &str> + '_>,
 > {
     ::agen::__private::Box::pin(
         ::agen::__private::Generator::new(move |

@@ -1,9 +1,9 @@
 fn main() {
     let _ = {
         #[allow(unused_imports)]
-        use ::agen as __agen_crate;
+        use ::agen::__private as __agen_private;
         {
-            __agen_crate::__private::Box::pin(
+            __agen_private::Box::pin(
                 ::agen::__private::Generator::new(move |
                     token: ::agen::__private::YieldToken<_>|
                 async move {

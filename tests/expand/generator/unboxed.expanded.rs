@@ -1,4 +1,6 @@
-fn evens(below: u32) -> ::agen::Generator<u32, impl ::agen::GenBody<u32>> {
+fn evens(
+    below: u32,
+) -> ::agen::__private::Generator<u32, impl ::agen::__private::GenBody<u32>> {
     ::agen::__private::Generator::new(move |token: ::agen::__private::YieldToken<u32>| async move {
         let brand = ::agen::__private::Brand::new();
         #[allow(unused_mut, unused_variables)]

@@ -5,7 +5,7 @@ use std::prelude::rust_2024::*;
 fn main() {
     let inner = {
         #[allow(unused_imports)]
-        use ::agen as __agen_crate;
+        use ::agen::__private as __agen_private;
         {
             ::agen::__private::AsyncGen::new(
                 move |token: ::agen::__private::YieldToken<_>| async move {
@@ -33,7 +33,7 @@ fn main() {
     };
     let _ = {
         #[allow(unused_imports)]
-        use ::agen as __agen_crate;
+        use ::agen::__private as __agen_private;
         {
             ::agen::__private::AsyncGen::new(
                 move |token: ::agen::__private::YieldToken<u64>| async move {
@@ -45,11 +45,11 @@ fn main() {
                         {
                             let mut stream = {
                                 super let mut pinned =
-                                                    __agen_crate::__private::ForAwait::into_checked(inner);
+                                                    __agen_private::ForAwait::into_checked(inner);
                                 unsafe { ::core::pin::Pin::new_unchecked(&mut pinned) }
                             };
-                            while let __agen_crate::__private::core::option::Option::Some(item) =
-                                __agen_crate::__private::next(stream.as_mut()).await
+                            while let __agen_private::core::option::Option::Some(item) =
+                                __agen_private::next(stream.as_mut()).await
                             {
                                 let x = item;
                                 ({

@@ -1,7 +1,7 @@
 fn main() {
     let _ = {
         #[allow(unused_imports)]
-        use ::agen as __agen_crate;
+        use ::agen::__private as __agen_private;
         {
             ::agen::__private::AsyncGen::new(move |
                 token: ::agen::__private::YieldToken<_>|
