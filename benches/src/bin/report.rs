@@ -158,10 +158,63 @@ fn build_nightly(benches: &Path, target: &Path) -> Result<PathBuf, String> {
 }
 
 struct CompileTime {
+    /// Clean debug builds of a one-function crate, dependencies included: agen's and
+    /// async-stream's median wall seconds.
+    clean: [(&'static str, f64); 2],
     functions: usize,
     /// Per generated crate: `cargo check` seconds, and rustc's `expand_crate` seconds
     /// (nightly `-Z time-passes`) when a nightly toolchain is installed.
     crates: Vec<(&'static str, f64, Option<f64>)>,
+}
+
+/// Clean debug builds (`cargo build`, empty target directory, dependencies fetched)
+/// of a crate with one generator function, seven times each, interleaved: what a new
+/// user waits for first. Wall seconds per build, agen's then async-stream's.
+fn clean_builds(root: &Path, dir: &Path) -> [Vec<f64>; 2] {
+    const REPS: usize = 7;
+    let crates = [
+        (
+            "clean-agen",
+            format!(
+                "agen = {{ path = {:?} }}\n",
+                root.join("runtime").display().to_string()
+            ),
+            "#[agen::async_gen]\npub async fn numbers(n: u32) -> u32 {\n    for i in 0..n {\n        yield_!(i);\n    }\n}\n",
+        ),
+        (
+            "clean-async-stream",
+            String::from("async-stream = \"0.3.6\"\nfutures-core = \"0.3.31\"\n"),
+            "pub fn numbers(n: u32) -> impl futures_core::Stream<Item = u32> {\n    async_stream::stream! {\n        for i in 0..n {\n            yield i;\n        }\n    }\n}\n",
+        ),
+    ];
+    let mut times = [Vec::new(), Vec::new()];
+    for (name, deps, src) in &crates {
+        let d = dir.join(name);
+        fs::create_dir_all(d.join("src")).unwrap();
+        fs::write(
+            d.join("Cargo.toml"),
+            format!("[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n[dependencies]\n{deps}\n[workspace]\n"),
+        )
+        .unwrap();
+        fs::write(d.join("src/lib.rs"), src).unwrap();
+        run(Command::new("cargo")
+            .arg("fetch")
+            .arg("--quiet")
+            .current_dir(&d));
+    }
+    for _ in 0..REPS {
+        for (k, (name, _, _)) in crates.iter().enumerate() {
+            let d = dir.join(name);
+            let _ = fs::remove_dir_all(d.join("target"));
+            let start = Instant::now();
+            run(Command::new("cargo")
+                .args(["build", "--quiet"])
+                .current_dir(&d)
+                .env("CARGO_TARGET_DIR", d.join("target")));
+            times[k].push(start.elapsed().as_secs_f64());
+        }
+    }
+    times
 }
 
 /// The generated crates: name, label, dependencies, one function's source.
@@ -348,7 +401,12 @@ fn compile_time(root: &Path, target: &Path, nightly: bool) -> CompileTime {
         v.sort_by(f64::total_cmp);
         v.get(v.len() / 2).copied()
     };
+    let clean = clean_builds(root, &dir);
     CompileTime {
+        clean: [
+            ("agen `#[async_gen]`", median(clean[0].clone()).unwrap()),
+            ("async-stream `stream!`", median(clean[1].clone()).unwrap()),
+        ],
         functions: FUNCTIONS,
         crates: COMPILE_CRATES
             .iter()
@@ -631,6 +689,17 @@ fn render(data: &Suite, compile: Option<&CompileTime>, opts: &Opts, benches: &Pa
     md.push_str("\n## Compile time\n\n");
     match compile {
         Some(c) => {
+            let [(agen, agen_s), (peer, peer_s)] = c.clean;
+            writeln!(
+                md,
+                "A clean debug build of a crate with one generator function, dependencies\n\
+                 included (`cargo build` into an empty target directory; median of 7\n\
+                 interleaved runs, wall seconds): what a new user waits for first.\n\n\
+                 | crate | clean build (s) | ratio |\n|---|---:|---:|\n\
+                 | {agen} | {agen_s:.2} | {:.2}x |\n| {peer} | {peer_s:.2} | 1.00x |\n",
+                agen_s / peer_s
+            )
+            .unwrap();
             writeln!(
                 md,
                 "`cargo check` of generated crates with {} functions each (the same body in\n\
