@@ -10,7 +10,7 @@
 
 use std::pin::pin;
 
-use agen::{Coroutine, CoroutineState};
+use yieldkit::{Coroutine, CoroutineState};
 
 #[derive(Debug, Clone, PartialEq)]
 enum Token {
@@ -70,7 +70,7 @@ fn lex(text: &str, at_end: bool) -> Result<(Vec<Token>, usize), String> {
 
 /// Sent: the next chunk, or `None` at the end of the input. Yields: the tokens each
 /// chunk completed. Returns: the last tokens, or the first error.
-#[agen::coroutine(first = first)]
+#[yieldkit::coroutine(first = first)]
 fn tokenizer()
 -> impl Coroutine<Option<String>, Yield = Vec<Token>, Return = Result<Vec<Token>, String>> {
     // Text received but not yet turned into tokens; borrowed by `lex` each round.

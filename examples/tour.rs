@@ -1,9 +1,9 @@
-//! A guided run through agen's features. Run it with `cargo run --example tour`.
+//! A guided run through yieldkit's features. Run it with `cargo run --example tour`.
 //!
 //! Each step prints what it shows and the file its code is in; read the source next to
 //! the output:
 //! - `examples/tour.rs`: steps 1 to 6 (async generators, `#[for_await]`, `stream!`,
-//!   `select!`) and 9 (`agen::block_on`);
+//!   `select!`) and 9 (`yieldkit::block_on`);
 //! - `examples/tour_collect.rs`: step 7 (comprehensions);
 //! - `examples/tour_generators.rs`: steps 8 (async coroutines) and 10 to 14
 //!   (generators, `iter!`, coroutines).
@@ -11,8 +11,8 @@
 use std::collections::HashMap;
 use std::time::Duration;
 
-use agen::{Stream, async_gen, stream};
 use futures::StreamExt;
+use yieldkit::{Stream, async_gen, stream};
 
 /// Prints a step's title and the file its code is in.
 macro_rules! step {
@@ -91,7 +91,7 @@ async fn running_total(numbers: impl Stream<Item = u32>) -> u32 {
     }
 }
 
-#[agen::for_await]
+#[yieldkit::for_await]
 async fn longest(words: impl Stream<Item = String>) -> Option<String> {
     let mut best: Option<String> = None;
     #[for_await]
@@ -202,8 +202,8 @@ fn main() {
         .expect("a tokio runtime");
     runtime.block_on(async_tour());
 
-    step!("9. agen::block_on: the smallest executor, no runtime needed");
-    let squares: Vec<u64> = agen::block_on(
+    step!("9. yieldkit::block_on: the smallest executor, no runtime needed");
+    let squares: Vec<u64> = yieldkit::block_on(
         stream! {
             for i in 1..=4u64 {
                 yield i * i;

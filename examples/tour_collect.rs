@@ -6,8 +6,8 @@ use std::collections::{BTreeMap, HashSet};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
-use agen::{async_gen, collect};
 use futures::StreamExt;
+use yieldkit::{async_gen, collect};
 
 /// A slow source: one post every millisecond.
 #[async_gen]

@@ -6,7 +6,7 @@
 use std::cell::RefCell;
 use std::pin::pin;
 
-use agen::{AsyncCoroutine, Coroutine, CoroutineState, generator};
+use yieldkit::{AsyncCoroutine, Coroutine, CoroutineState, generator};
 
 /// A sync generator: an `Iterator`, lazy, borrowing its own locals across yields.
 #[generator]
@@ -42,7 +42,7 @@ fn paths<'a>(dir: &'a Dir, prefix: String) -> String {
 
 /// A coroutine: receives each new sample, yields the running average, and returns
 /// the number of samples when sent `None`.
-#[agen::coroutine(first = first)]
+#[yieldkit::coroutine(first = first)]
 fn running_average() -> impl Coroutine<Option<f64>, Yield = f64, Return = usize> {
     let (mut total, mut count) = (0.0, 0);
     let mut sample = first;
@@ -55,7 +55,7 @@ fn running_average() -> impl Coroutine<Option<f64>, Yield = f64, Return = usize>
 }
 
 /// Delegation (PEP 380): forwards what is sent to a sub-coroutine and gets its result.
-#[agen::coroutine(first = first)]
+#[yieldkit::coroutine(first = first)]
 fn two_averages() -> impl Coroutine<Option<f64>, Yield = f64, Return = (usize, usize)> {
     let a = yield_from!(running_average(), first);
     let start = yield_!(f64::NAN); // a separator between the two series
@@ -71,7 +71,7 @@ pub(crate) fn generators() {
 
     step!("11. `iter!`: the block form, with a real `yield`");
     let words = "the quick brown fox";
-    let long = agen::iter! {
+    let long = yieldkit::iter! {
         for w in words.split(' ') {
             if w.len() > 3 {
                 yield w.to_uppercase();
@@ -116,7 +116,7 @@ pub(crate) fn generators() {
 }
 
 /// An async coroutine whose cleanup awaits: `aclose()` runs it, plain drop cannot.
-#[agen::coroutine(first = first)]
+#[yieldkit::coroutine(first = first)]
 async fn log_writer(
     log: &RefCell<Vec<String>>,
 ) -> impl AsyncCoroutine<Option<String>, Yield = usize, Return = usize> {

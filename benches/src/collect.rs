@@ -24,7 +24,7 @@ fn by_hand(n: u64) -> u64 {
 
 fn with_collect(n: u64) -> u64 {
     drive_future(pin!(async move {
-        let v: Vec<u64> = agen::collect![x for await x in floor::w1::<101>(n)];
+        let v: Vec<u64> = yieldkit::collect![x for await x in floor::w1::<101>(n)];
         black_box(checksum(&v))
     }))
 }
@@ -43,6 +43,6 @@ pub fn cells() -> Vec<Cell> {
     };
     vec![
         cell("hand-written while let", by_hand as fn(u64) -> u64),
-        cell("agen collect!", with_collect),
+        cell("yieldkit collect!", with_collect),
     ]
 }

@@ -3,7 +3,7 @@
 //! is driven by the same code.
 //!
 //! Every measured run goes through [`region`], one non-generic `#[inline(never)]`
-//! function that callgrind is told to count (`--toggle-collect=agen_bench_region`).
+//! function that callgrind is told to count (`--toggle-collect=yieldkit_bench_region`).
 //! Inside, a cell function (monomorphised per implementation by [`async_cells!`])
 //! builds its streams and drains them with one of the two consumers:
 //! - `dyn`: [`drive_dyn`] polls a `Pin<&mut dyn Stream>` (one opaque call per item);
@@ -80,7 +80,7 @@ impl Cell {
 /// The measured region: everything callgrind counts happens inside this call.
 #[unsafe(no_mangle)]
 #[inline(never)]
-pub extern "Rust" fn agen_bench_region(run: fn(u64) -> u64, n: u64) -> u64 {
+pub extern "Rust" fn yieldkit_bench_region(run: fn(u64) -> u64, n: u64) -> u64 {
     run(black_box(n))
 }
 
@@ -382,8 +382,8 @@ unsafe impl GlobalAlloc for Counting {
 /// The measuring binary's command line, shared by the stable and nightly suites:
 /// - `list`: one line per cell: `key<TAB>n<TAB>units` at the given scale;
 /// - `run SCALE [FILTER]`: runs every cell (whose key contains FILTER) once through
-///   [`agen_bench_region`] and prints `key<TAB>units<TAB>checksum` (run this under
-///   callgrind with `--dump-after=agen_bench_region`: dump k is cell k);
+///   [`yieldkit_bench_region`] and prints `key<TAB>units<TAB>checksum` (run this under
+///   callgrind with `--dump-after=yieldkit_bench_region`: dump k is cell k);
 /// - `time SCALE REPS`: median wall time per unit in ns, `key<TAB>ns`;
 /// - `allocs SCALE`: heap allocations per unit, `key<TAB>allocs`;
 /// - `sizes`: `key<TAB>bytes`.
@@ -405,7 +405,7 @@ pub fn main_with(cells: Vec<Cell>) {
         Some("run") => {
             for c in cells.iter().filter(|c| filter(c)) {
                 let n = c.n(scale);
-                let sum = agen_bench_region(c.run, n);
+                let sum = yieldkit_bench_region(c.run, n);
                 println!("{}\t{}\t{}", c.key(), c.units(n), sum);
             }
         }
@@ -414,11 +414,11 @@ pub fn main_with(cells: Vec<Cell>) {
             for c in &cells {
                 let n = c.n(scale);
                 // One warm-up run, then the median of `reps`.
-                agen_bench_region(c.run, n);
+                yieldkit_bench_region(c.run, n);
                 let mut times: Vec<f64> = (0..reps)
                     .map(|_| {
                         let start = Instant::now();
-                        agen_bench_region(c.run, n);
+                        yieldkit_bench_region(c.run, n);
                         start.elapsed().as_secs_f64() * 1e9 / c.units(n) as f64
                     })
                     .collect();
@@ -430,7 +430,7 @@ pub fn main_with(cells: Vec<Cell>) {
             for c in &cells {
                 let n = c.n(scale);
                 let before = ALLOCATIONS.load(Ordering::Relaxed);
-                agen_bench_region(c.run, n);
+                yieldkit_bench_region(c.run, n);
                 let count = ALLOCATIONS.load(Ordering::Relaxed) - before;
                 println!("{}\t{}", c.key(), count as f64 / c.units(n) as f64);
             }

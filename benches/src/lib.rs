@@ -1,4 +1,4 @@
-//! Side-by-side benchmarks of agen and its peers: the workloads (one module per
+//! Side-by-side benchmarks of yieldkit and its peers: the workloads (one module per
 //! implementation) and the harness that drives them. `benches/run` measures them and
 //! writes `docs/BENCHMARKS.md`.
 
@@ -23,14 +23,14 @@ pub fn cells() -> Vec<Cell> {
         size_plain
     ));
     cells.extend(async_cells!(
-        "agen #[async_gen]",
-        crate::impls::agen_attr,
+        "yieldkit #[async_gen]",
+        crate::impls::yieldkit_attr,
         bind_pinned,
         size_plain
     ));
     cells.extend(async_cells!(
-        "agen stream!",
-        crate::impls::agen_block,
+        "yieldkit stream!",
+        crate::impls::yieldkit_block,
         bind_pinned,
         size_plain
     ));
@@ -78,18 +78,18 @@ pub fn cells() -> Vec<Cell> {
     ));
     cells.extend(sync_cells!("Range / hand-written", crate::floor, bind_iter));
     cells.extend(sync_cells!(
-        "agen #[generator]",
-        crate::impls::agen_sync::boxed,
+        "yieldkit #[generator]",
+        crate::impls::yieldkit_sync::boxed,
         bind_iter
     ));
     cells.extend(sync_cells!(
-        "agen #[generator(unboxed)]",
-        crate::impls::agen_sync::unboxed,
+        "yieldkit #[generator(unboxed)]",
+        crate::impls::yieldkit_sync::unboxed,
         bind_iter_pinned
     ));
     cells.extend(sync_cells!(
-        "agen iter!",
-        crate::impls::agen_sync::block,
+        "yieldkit iter!",
+        crate::impls::yieldkit_sync::block,
         bind_iter
     ));
     cells.extend(sync_cells!(

@@ -1,12 +1,12 @@
 //! R1: coroutine resumes. Each resume sends `i` in and gets the running sum back;
-//! `#[agen::coroutine]` against genawaiter's `resume_with` (rc and stack) and a
+//! `#[yieldkit::coroutine]` against genawaiter's `resume_with` (rc and stack) and a
 //! hand-written state machine (the floor). Figures are per resume.
 
 use core::hint::black_box;
 use core::pin::pin;
 
-use agen::{Coroutine, CoroutineState};
 use genawaiter::GeneratorState;
+use yieldkit::{Coroutine, CoroutineState};
 
 use crate::harness::Cell;
 
@@ -28,7 +28,7 @@ fn by_hand(n: u64) -> u64 {
     black_box(check)
 }
 
-#[agen::coroutine(first = first)]
+#[yieldkit::coroutine(first = first)]
 fn running_sum() -> impl Coroutine<u64, Yield = u64, Return = ()> {
     let mut sum = first;
     loop {
@@ -37,7 +37,7 @@ fn running_sum() -> impl Coroutine<u64, Yield = u64, Return = ()> {
     }
 }
 
-fn with_agen(n: u64) -> u64 {
+fn with_yieldkit(n: u64) -> u64 {
     let mut co = pin!(running_sum());
     let mut check = 0u64;
     for i in 0..n {
@@ -101,7 +101,7 @@ pub fn cells() -> Vec<Cell> {
     };
     vec![
         cell("hand-written", by_hand as fn(u64) -> u64),
-        cell("agen #[coroutine]", with_agen),
+        cell("yieldkit #[coroutine]", with_yieldkit),
         cell("genawaiter rc", with_genawaiter_rc),
         cell("genawaiter stack", with_genawaiter_stack),
     ]

@@ -1,1 +1,1 @@
-//! Examples of agen: see the `[[example]]` targets.
+//! Examples of yieldkit: see the `[[example]]` targets.

@@ -99,7 +99,7 @@ pub(crate) fn generator(
         emit::holder(&Holder::AsyncGen(item), &names, &body)
     } else {
         let value = emit::holder(&Holder::Generator(item), &names, &body);
-        quote!(__agen_private::Box::pin(#value))
+        quote!(__yieldkit_private::Box::pin(#value))
     }
 }
 

@@ -1,7 +1,7 @@
 //! The path expansions name the runtime crate by.
 //!
 //! Expansions name the runtime's `__private` module (all they use) by a placeholder,
-//! `__agen_private::..` (`core` too, as `__agen_private::core::..`, so that a user
+//! `__yieldkit_private::..` (`core` too, as `__yieldkit_private::core::..`, so that a user
 //! crate with its own `core` in scope changes nothing); each macro replaces it at the
 //! end with the path that reaches the module from the user's crate (an attribute form),
 //! or imports the module under the placeholder's name (a block form, whose expansion is
@@ -10,17 +10,17 @@
 //! - the block forms and `collect!` are `macro_rules!` of the runtime that pass
 //!   `$crate` to the procedural macro, which works however the crate is named or
 //!   re-exported;
-//! - the attribute forms take `crate = path` (for a crate that reaches agen only
-//!   through another crate's re-export), or else find the name agen has in the user's
-//!   `Cargo.toml` (`yk = { package = "agen" }`), or else use `::agen`.
+//! - the attribute forms take `crate = path` (for a crate that reaches yieldkit only
+//!   through another crate's re-export), or else find the name yieldkit has in the user's
+//!   `Cargo.toml` (`yk = { package = "yieldkit" }`), or else use `::yieldkit`.
 
 use proc_macro2::{Delimiter, Group, Ident, Punct, Spacing, Span, TokenStream, TokenTree};
 
 /// The identifier expansions write for the runtime's `__private` module.
-pub(crate) const PLACEHOLDER: &str = "__agen_private";
+pub(crate) const PLACEHOLDER: &str = "__yieldkit_private";
 
 /// The runtime crate's package name.
-const PACKAGE: &str = "agen";
+const PACKAGE: &str = "yieldkit";
 
 /// The path to the runtime for an attribute form without `crate = path`: the name the
 /// user's manifest gives it, else its own name.
@@ -28,7 +28,7 @@ pub(crate) fn from_manifest() -> TokenStream {
     let name = match proc_macro_crate::crate_name(PACKAGE) {
         Ok(proc_macro_crate::FoundCrate::Name(name)) => name,
         // The runtime's own tests and doc tests: the runtime names itself with
-        // `extern crate self as agen;`.
+        // `extern crate self as yieldkit;`.
         Ok(proc_macro_crate::FoundCrate::Itself) | Err(_) => PACKAGE.to_owned(),
     };
     absolute(&name)

@@ -52,7 +52,7 @@ pub(crate) fn holder(holder: &Holder<'_>, names: &Names, body: &Body<'_>) -> Tok
             };
             let item = item(*ty);
             quote! {
-                __agen_private::generator_body!(#runtime<#item>, #yielder, {
+                __yieldkit_private::generator_body!(#runtime<#item>, #yielder, {
                     #prelude
                     #[allow(unused_labels)]
                     let () = #label: { #block };
@@ -80,14 +80,14 @@ pub(crate) fn holder(holder: &Holder<'_>, names: &Names, body: &Body<'_>) -> Tok
                         Ident::new("first_resume", Span::mixed_site().located_at(sent_span));
                     (
                         unnamed.to_token_stream(),
-                        quote_spanned!(sent_span=> <#sent as __agen_private::UnnamedFirstResume>::discard(#unnamed);),
+                        quote_spanned!(sent_span=> <#sent as __yieldkit_private::UnnamedFirstResume>::discard(#unnamed);),
                     )
                 }
             };
             let returned = Ident::new("returned", Span::mixed_site());
             let binding = quote!(let #returned: #ret = #label: { #block };);
             quote! {
-                __agen_private::generator_body!(#runtime<#yielded, #sent>, #yielder, #first, {
+                __yieldkit_private::generator_body!(#runtime<#yielded, #sent>, #yielder, #first, {
                     #prelude
                     #first_check
                     #[allow(unused_labels)]
@@ -141,13 +141,12 @@ pub(crate) fn boxed(
         .is_none()
         .then(|| signature::hidden_lifetimes_check(sig));
     let bound = lifetime.map(|lifetime| quote!(+ #lifetime));
-    let send =
-        (boxing == Boxing::Send).then(|| quote!(+ __agen_private::core::marker::Send));
+    let send = (boxing == Boxing::Send).then(|| quote!(+ __yieldkit_private::core::marker::Send));
     signature::set_return(
         sig,
-        quote!(__agen_private::core::pin::Pin<__agen_private::Box<dyn #dyn_trait #send #bound>>),
+        quote!(__yieldkit_private::core::pin::Pin<__yieldkit_private::Box<dyn #dyn_trait #send #bound>>),
     );
-    quote!(#check __agen_private::Box::pin(#value))
+    quote!(#check __yieldkit_private::Box::pin(#value))
 }
 
 /// The emitted function: its errors, its attributes, the rewritten signature and body.

@@ -126,7 +126,7 @@ impl Form {
                 asyncness.span,
                 format!(
                     "`#[{attr}]` makes a synchronous generator (an `Iterator`), so it cannot be \
-                     `async`; remove `async`, or use `#[agen::async_gen]` for a generator that \
+                     `async`; remove `async`, or use `#[yieldkit::async_gen]` for a generator that \
                      awaits"
                 ),
             ),
@@ -366,7 +366,7 @@ pub(crate) fn coroutine_trait_path(sig: &Signature) -> Option<syn::Path> {
 }
 
 /// The `Coroutine<..>` / `AsyncCoroutine<..>` bound of an `impl` type, by its last
-/// path segment (so `agen::Coroutine` and an imported `Coroutine` both match).
+/// path segment (so `yieldkit::Coroutine` and an imported `Coroutine` both match).
 fn coroutine_bound(impl_trait: &syn::TypeImplTrait) -> Option<&syn::TraitBound> {
     impl_trait.bounds.iter().find_map(|bound| match bound {
         TypeParamBound::Trait(t)

@@ -57,8 +57,8 @@ fn expand_with(
         Err(err) if form == Form::ForAwait && is_loop(&item) => {
             errors.at(
                 err.span(),
-                "`#[for_await]` on a loop works inside an `#[agen::async_gen]` or \
-                 `#[agen::for_await]` function: put `#[agen::for_await]` on the `async fn` \
+                "`#[for_await]` on a loop works inside an `#[yieldkit::async_gen]` or \
+                 `#[yieldkit::for_await]` function: put `#[yieldkit::for_await]` on the `async fn` \
                  around this loop",
             );
             return errors.to_compile_errors();
@@ -219,14 +219,14 @@ impl Generated<'_> {
                     Boxing::None => {
                         signature::set_return(
                             sig,
-                            quote!(impl __agen_private::FusedStream<Item = #item>),
+                            quote!(impl __yieldkit_private::FusedStream<Item = #item>),
                         );
                         value
                     }
                     Boxing::Send | Boxing::Local => emit::boxed(
                         sig,
                         boxing,
-                        quote!(__agen_private::Stream<Item = #item>),
+                        quote!(__yieldkit_private::Stream<Item = #item>),
                         value,
                     ),
                 }
@@ -237,24 +237,24 @@ impl Generated<'_> {
                     Boxing::None if self.options.unboxed => {
                         signature::set_return(
                             sig,
-                            quote!(__agen_private::Generator<#item, impl __agen_private::GenBody<#item>>),
+                            quote!(__yieldkit_private::Generator<#item, impl __yieldkit_private::GenBody<#item>>),
                         );
                         value
                     }
                     Boxing::None => {
                         signature::set_return(
                             sig,
-                            quote!(impl __agen_private::core::iter::FusedIterator<Item = #item>),
+                            quote!(impl __yieldkit_private::core::iter::FusedIterator<Item = #item>),
                         );
                         // A trait may declare `-> impl Iterator`; the impl promises
                         // `FusedIterator` too.
                         attrs.push(syn::parse_quote!(#[allow(refining_impl_trait)]));
-                        quote!(__agen_private::Box::pin(#value))
+                        quote!(__yieldkit_private::Box::pin(#value))
                     }
                     Boxing::Send | Boxing::Local => emit::boxed(
                         sig,
                         boxing,
-                        quote!(__agen_private::PinIterator<Item = #item>),
+                        quote!(__yieldkit_private::PinIterator<Item = #item>),
                         value,
                     ),
                 }
@@ -347,7 +347,7 @@ fn another_generator_attribute(form: Form, attr: &Attribute, errors: &mut Errors
         return false;
     };
     let name = last.ident.to_string();
-    let ours = path.segments.len() == 1 || path.segments[0].ident == "agen";
+    let ours = path.segments.len() == 1 || path.segments[0].ident == "yieldkit";
     if !ours || !["async_gen", "generator", "coroutine", "for_await"].contains(&name.as_str()) {
         return false;
     }

@@ -52,14 +52,14 @@
 //! Run longer or differently:
 //!
 //! ```text
-//! AGEN_FUZZ_ITERATIONS=200000 AGEN_FUZZ_SEED=42 cargo test -p agen-macros --release fuzz -- --nocapture
+//! YIELDKIT_FUZZ_ITERATIONS=200000 YIELDKIT_FUZZ_SEED=42 cargo test -p yieldkit-macros --release fuzz -- --nocapture
 //! ```
 //!
-//! - `AGEN_FUZZ_ITERATIONS`: random cases per test (default 10000); `0` leaves only
+//! - `YIELDKIT_FUZZ_ITERATIONS`: random cases per test (default 10000); `0` leaves only
 //!   the exhaustive mutations.
-//! - `AGEN_FUZZ_SEED`: the PRNG's seed (default fixed); each test prints the one it
+//! - `YIELDKIT_FUZZ_SEED`: the PRNG's seed (default fixed); each test prints the one it
 //!   used.
-//! - `AGEN_FUZZ_HANG_SECS`: a call that takes longer than this (default 60) is a hang:
+//! - `YIELDKIT_FUZZ_HANG_SECS`: a call that takes longer than this (default 60) is a hang:
 //!   the input is printed and the test process exits with a failure.
 
 use std::cell::{Cell, RefCell};
@@ -527,7 +527,7 @@ impl Found {
 
     fn report(self, family: Family, seed: u64, elapsed: Duration) {
         eprintln!(
-            "fuzz {family:?}: {} calls in {:.1?} (AGEN_FUZZ_SEED={seed}), {} distinct failures",
+            "fuzz {family:?}: {} calls in {:.1?} (YIELDKIT_FUZZ_SEED={seed}), {} distinct failures",
             self.calls,
             elapsed,
             self.failures.len()
@@ -562,9 +562,9 @@ impl Found {
 }
 
 fn fuzz(family: Family) {
-    let seed = env_u64("AGEN_FUZZ_SEED", DEFAULT_SEED);
-    let iterations = env_u64("AGEN_FUZZ_ITERATIONS", DEFAULT_ITERATIONS);
-    let hang = Duration::from_secs(env_u64("AGEN_FUZZ_HANG_SECS", 60));
+    let seed = env_u64("YIELDKIT_FUZZ_SEED", DEFAULT_SEED);
+    let iterations = env_u64("YIELDKIT_FUZZ_ITERATIONS", DEFAULT_ITERATIONS);
+    let hang = Duration::from_secs(env_u64("YIELDKIT_FUZZ_HANG_SECS", 60));
     let start = Instant::now();
     let corpus = corpus();
     let seeds: Vec<&Case> = corpus
@@ -747,7 +747,7 @@ impl Watchdog {
                 } else if generation % 2 == 1 && last.1.elapsed() > limit {
                     let input = watched.input.lock().map(|s| s.clone()).unwrap_or_default();
                     eprintln!(
-                        "a macro has not returned for {limit:?} (AGEN_FUZZ_HANG_SECS): a hang \
+                        "a macro has not returned for {limit:?} (YIELDKIT_FUZZ_HANG_SECS): a hang \
                          on\n{input}"
                     );
                     std::process::exit(101);
@@ -870,7 +870,7 @@ fn interesting() -> Vec<Vec<TokenTree>> {
         "#",
         "[for_await]",
         "#[for_await]",
-        "#[agen::for_await]",
+        "#[yieldkit::for_await]",
         "r#type",
         "r#yield",
         "'l",
@@ -1258,7 +1258,8 @@ impl Functions {
     ) {
         for (i, attr) in attrs.iter().enumerate() {
             let segments = &attr.path().segments;
-            let agens = segments.len() == 1 || (segments.len() == 2 && segments[0].ident == "agen");
+            let ours =
+                segments.len() == 1 || (segments.len() == 2 && segments[0].ident == "yieldkit");
             let Some(last) = segments.last() else {
                 continue;
             };
@@ -1269,7 +1270,7 @@ impl Functions {
                 "for_await" => FormKey::ForAwait,
                 _ => continue,
             };
-            if !agens {
+            if !ours {
                 continue;
             }
             let args = match &attr.meta {
@@ -1405,7 +1406,7 @@ fn curated() -> Vec<Case> {
         attr(
             Coroutine,
             "",
-            "async fn w(conn: &Conn) -> impl agen::AsyncCoroutine<Option<String>, Yield = usize, \
+            "async fn w(conn: &Conn) -> impl yieldkit::AsyncCoroutine<Option<String>, Yield = usize, \
              Return = usize> + '_ { let got = yield_!(1); conn.send(got).await; \
              let r = yield_from!(inner(), None); if r > 2 { return r; } let v: u8 = p()?; r }",
         ),

@@ -1,4 +1,4 @@
-//! Procedural macros of [agen](https://docs.rs/agen). Depend on `agen`, which
+//! Procedural macros of [yieldkit](https://docs.rs/yieldkit). Depend on `yieldkit`, which
 //! re-exports them and documents them; this crate is an implementation detail.
 //!
 //! Every macro goes one way: parse, validate, rewrite the body, emit. The attribute
@@ -26,45 +26,45 @@ use proc_macro::TokenStream;
 
 use crate::form::Form;
 
-/// See `agen::async_gen`.
+/// See `yieldkit::async_gen`.
 #[proc_macro_attribute]
 pub fn async_gen(attr: TokenStream, item: TokenStream) -> TokenStream {
     function::expand(Form::AsyncGen, attr.into(), item.into()).into()
 }
 
-/// See `agen::generator`.
+/// See `yieldkit::generator`.
 #[proc_macro_attribute]
 pub fn generator(attr: TokenStream, item: TokenStream) -> TokenStream {
     function::expand(Form::Generator, attr.into(), item.into()).into()
 }
 
-/// See `agen::coroutine`.
+/// See `yieldkit::coroutine`.
 #[proc_macro_attribute]
 pub fn coroutine(attr: TokenStream, item: TokenStream) -> TokenStream {
     function::expand(Form::Coroutine, attr.into(), item.into()).into()
 }
 
-/// See `agen::for_await`.
+/// See `yieldkit::for_await`.
 #[proc_macro_attribute]
 pub fn for_await(attr: TokenStream, item: TokenStream) -> TokenStream {
     function::expand(Form::ForAwait, attr.into(), item.into()).into()
 }
 
-/// See `agen::stream`, which calls this with the path to the runtime first.
+/// See `yieldkit::stream`, which calls this with the path to the runtime first.
 #[proc_macro]
 pub fn stream(input: TokenStream) -> TokenStream {
     let (path, input) = crate_path::split_passed(input.into());
     crate_path::import(block::expand(Form::AsyncGen, input), &path).into()
 }
 
-/// See `agen::iter`, which calls this with the path to the runtime first.
+/// See `yieldkit::iter`, which calls this with the path to the runtime first.
 #[proc_macro]
 pub fn iter(input: TokenStream) -> TokenStream {
     let (path, input) = crate_path::split_passed(input.into());
     crate_path::import(block::expand(Form::Generator, input), &path).into()
 }
 
-/// See `agen::collect`, which calls this with the path to the runtime first.
+/// See `yieldkit::collect`, which calls this with the path to the runtime first.
 #[proc_macro]
 pub fn collect(input: TokenStream) -> TokenStream {
     let (path, input) = crate_path::split_passed(input.into());

@@ -64,7 +64,7 @@ pub(crate) struct Options {
     pub(crate) unboxed: bool,
     /// `#[coroutine(first = name)]`: the binding of the first resume's value.
     pub(crate) first: Option<Ident>,
-    /// `item = T`, another crate's way of giving the item type: reported (agen takes
+    /// `item = T`, another crate's way of giving the item type: reported (yieldkit takes
     /// it from the return type), and used as that if the function has none, so the
     /// mistake is one error.
     pub(crate) item: Option<Type>,
@@ -90,7 +90,7 @@ impl Parse for Written {
                     syn::Error::new(
                         err.span(),
                         "`crate` takes the path the runtime is reached by: \
-                         `crate = ::facade::agen`",
+                         `crate = ::facade::yieldkit`",
                     )
                 })?;
                 Some(Type::Path(syn::TypePath { qself: None, path }))
@@ -152,7 +152,7 @@ impl Options {
                     }
                     _ => errors.at(
                         name.span(),
-                        "`crate` takes the path the runtime is reached by: `crate = ::facade::agen`",
+                        "`crate` takes the path the runtime is reached by: `crate = ::facade::yieldkit`",
                     ),
                 }
                 continue;
@@ -173,7 +173,7 @@ impl Options {
                 errors.at(
                     name.span(),
                     format!(
-                        "agen takes the item type from the return type: drop `item = ..` and \
+                        "yieldkit takes the item type from the return type: drop `item = ..` and \
                          write `-> {}` after the arguments",
                         quote::ToTokens::to_token_stream(item)
                     ),

@@ -46,8 +46,8 @@ impl Parse for GenFn {
 /// body's locals (when it finishes, or is dropped mid-body); before, in order.
 ///
 /// Input: `fn f(&self, mut a: A, (b, c): (B, C))`
-/// Output: `fn f(&self, a: A, __agen_arg2: (B, C))`, and the statements
-/// `let _ = &self; let mut a = a; let mut __agen_arg2 = __agen_arg2; let (b, c) = __agen_arg2;`
+/// Output: `fn f(&self, a: A, __yieldkit_arg2: (B, C))`, and the statements
+/// `let _ = &self; let mut a = a; let mut __yieldkit_arg2 = __yieldkit_arg2; let (b, c) = __yieldkit_arg2;`
 /// for the top of the body. The argument names keep their own spans, so a function a
 /// user macro wrote still resolves them, and a raw identifier (`r#type`) stays one.
 pub(crate) fn bind_arguments(sig: &mut Signature) -> TokenStream {
@@ -82,7 +82,7 @@ pub(crate) fn bind_arguments(sig: &mut Signature) -> TokenStream {
                     });
                 }
                 _ => {
-                    let name = format_ident!("__agen_arg{}", i, span = Span::mixed_site());
+                    let name = format_ident!("__yieldkit_arg{}", i, span = Span::mixed_site());
                     let pat = core::mem::replace(&mut *arg.pat, parse_quote!(#name));
                     // `mut`, for patterns that bind by `ref mut`.
                     prelude.extend(quote! {
@@ -155,7 +155,7 @@ pub(crate) fn hidden_lifetimes_check(sig: &Signature) -> TokenStream {
     });
     quote! {
         #[deny(elided_lifetimes_in_paths)]
-        let _: __agen_private::core::marker::PhantomData<(#(#types,)*)>;
+        let _: __yieldkit_private::core::marker::PhantomData<(#(#types,)*)>;
     }
 }
 
@@ -193,10 +193,10 @@ impl TypeWalk for SeenLifetimes {
 /// lifetime that every input outlives, for the `dyn Stream + 'lifetime` return type.
 ///
 /// Input: `fn f<T>(&self, x: &str, y: impl Display)`
-/// Output: `fn f<'__agen_lt0: '__agen, '__agen_lt1: '__agen, '__agen, T: '__agen>(
-///     &'__agen_lt0 self, x: &'__agen_lt1 str, y: impl Display + '__agen) where Self: '__agen`
+/// Output: `fn f<'__yieldkit_lt0: '__yieldkit, '__yieldkit_lt1: '__yieldkit, '__yieldkit, T: '__yieldkit>(
+///     &'__yieldkit_lt0 self, x: &'__yieldkit_lt1 str, y: impl Display + '__yieldkit) where Self: '__yieldkit`
 pub(crate) fn add_outlived_lifetime(sig: &mut Signature) -> Lifetime {
-    let bound = Lifetime::new("'__agen", Span::call_site());
+    let bound = Lifetime::new("'__yieldkit", Span::call_site());
     let mut namer = NameElided::default();
     let mut has_receiver = false;
     for input in &mut sig.inputs {
@@ -231,7 +231,7 @@ pub(crate) fn add_outlived_lifetime(sig: &mut Signature) -> Lifetime {
         bound.clone(),
     )));
     let where_clause = sig.generics.make_where_clause();
-    // Each parameter gets `: '__agen` where its other bounds already are (inline or in
+    // Each parameter gets `: '__yieldkit` where its other bounds already are (inline or in
     // the `where` clause), so `clippy::multiple_bound_locations` stays quiet.
     for param in &mut existing {
         match param {
@@ -295,7 +295,7 @@ struct NameElided {
 impl NameElided {
     fn fresh(&mut self) -> Lifetime {
         let lifetime = Lifetime::new(
-            &format!("'__agen_lt{}", self.named.len()),
+            &format!("'__yieldkit_lt{}", self.named.len()),
             Span::call_site(),
         );
         self.named.push(lifetime.clone());

@@ -37,7 +37,7 @@ impl<T, F, Fut> Unpin for AsyncGen<T, F, Fut> where T: MustBePinned {}
 /// It exists for its compile error. Calling `StreamExt::next` (or anything that needs
 /// `Unpin`) on a stream that is not pinned reports "this generator must be pinned
 /// before it is polled", with the fix: pin it in place with `core::pin::pin!`, or on
-/// the heap with `Box::pin`. It cannot be implemented outside agen.
+/// the heap with `Box::pin`. It cannot be implemented outside yieldkit.
 #[diagnostic::on_unimplemented(
     message = "this generator must be pinned before it is polled",
     label = "not pinned",

@@ -11,20 +11,20 @@ use std::thread::{self, Thread};
 ///
 /// The thread sleeps (`std::thread::park`) while the future is `Pending` and wakes
 /// when the future's waker is called, from any thread. It is the smallest executor
-/// that works with agen's streams; agen itself works under any executor (tokio,
+/// that works with yieldkit's streams; yieldkit itself works under any executor (tokio,
 /// async-std, smol, embassy, `futures::executor`).
 ///
 /// ```
 /// use futures::StreamExt;
 ///
-/// #[agen::async_gen]
+/// #[yieldkit::async_gen]
 /// async fn countdown(from: u32) -> u32 {
 ///     for i in (1..=from).rev() {
 ///         yield_!(i);
 ///     }
 /// }
 ///
-/// let total = agen::block_on(async {
+/// let total = yieldkit::block_on(async {
 ///     let mut sum = 0;
 ///     let mut stream = std::pin::pin!(countdown(3));
 ///     while let Some(i) = stream.next().await {

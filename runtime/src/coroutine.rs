@@ -43,7 +43,7 @@ pub enum CoroutineState<Y, R> {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a coroutine taking `{R}`",
     label = "not a `Coroutine<{R}>`",
-    note = "`#[agen::coroutine] fn` makes coroutines (written with `agen::`: a bare `#[coroutine]` is the compiler's own attribute); a delegating `yield_from!` needs one with the same sent type"
+    note = "`#[yieldkit::coroutine] fn` makes coroutines (written with `yieldkit::`: a bare `#[coroutine]` is the compiler's own attribute); a delegating `yield_from!` needs one with the same sent type"
 )]
 pub trait Coroutine<R = ()> {
     /// The type of the values the coroutine yields.
@@ -97,7 +97,7 @@ impl<G: ?Sized + Coroutine<R> + Unpin, R> Coroutine<R> for &mut G {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not an async coroutine taking `{R}`",
     label = "not an `AsyncCoroutine<{R}>`",
-    note = "`#[agen::coroutine] async fn` makes async coroutines (written with `agen::`: a bare `#[coroutine]` is the compiler's own attribute); a delegating `yield_from!` needs one with the same sent type"
+    note = "`#[yieldkit::coroutine] async fn` makes async coroutines (written with `yieldkit::`: a bare `#[coroutine]` is the compiler's own attribute); a delegating `yield_from!` needs one with the same sent type"
 )]
 pub trait AsyncCoroutine<R = ()> {
     /// The type of the values the coroutine yields.

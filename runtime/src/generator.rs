@@ -104,7 +104,7 @@ impl<T, B: GenBody<T>> Generator<T, B> {
 fn awaited_in_sync_generator() -> ! {
     panic!(
         "a synchronous generator's body awaited a future that was not ready; a generator \
-         cannot await: use `#[agen::async_gen]` / `stream!` for a body that awaits"
+         cannot await: use `#[yieldkit::async_gen]` / `stream!` for a body that awaits"
     )
 }
 
@@ -179,9 +179,9 @@ impl<T, B: GenBody<T>> fmt::Debug for Generator<T, B> {
 /// implements, so the one error says which feature or option to use.
 #[cfg(not(feature = "alloc"))]
 #[diagnostic::on_unimplemented(
-    message = "this generator is boxed, which needs agen's `alloc` feature",
+    message = "this generator is boxed, which needs yieldkit's `alloc` feature",
     label = "boxed here",
-    note = "enable the feature (`agen = {{ version = \"..\", default-features = false, features = [\"alloc\"] }}`), or, without an allocator, write a `#[generator(unboxed)]` function (an `iter!` block is always boxed) and pin what it returns (`core::pin::pin!`)"
+    note = "enable the feature (`yieldkit = {{ version = \"..\", default-features = false, features = [\"alloc\"] }}`), or, without an allocator, write a `#[generator(unboxed)]` function (an `iter!` block is always boxed) and pin what it returns (`core::pin::pin!`)"
 )]
 pub trait Box {
     /// Never called: no type implements the trait.

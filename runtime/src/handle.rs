@@ -19,8 +19,8 @@
 //! `Yielder::new` is an `unsafe fn`, and its only caller is the runtime's own
 //! `__generator_body!` macro, which every expansion invokes with the body's tokens.
 //! It writes this prologue, and names the constructor, the token's type and `Brand`
-//! with `$crate` paths: a proc macro's `::agen::..` paths resolve in the user's crate,
-//! which could point them at look-alikes (`extern crate self as agen;`), but `$crate`
+//! with `$crate` paths: a proc macro's `::yieldkit::..` paths resolve in the user's crate,
+//! which could point them at look-alikes (`extern crate self as yieldkit;`), but `$crate`
 //! cannot be redirected. No token a user macro in the body is given contains `unsafe`.
 //! A closure handed to a public constructor by hand receives a token it cannot use
 //! without writing `unsafe` itself.

@@ -21,8 +21,8 @@ extern crate std;
 // left out for).
 #[cfg(all(feature = "std", target_os = "none"))]
 compile_error!(
-    "agen's `std` feature (on by default) needs a target with `std`: in a `no_std` crate, \
-     depend on agen with `default-features = false`, and add `features = [\"alloc\"]` for \
+    "yieldkit's `std` feature (on by default) needs a target with `std`: in a `no_std` crate, \
+     depend on yieldkit with `default-features = false`, and add `features = [\"alloc\"]` for \
      the boxed generators if you have an allocator"
 );
 
@@ -46,16 +46,16 @@ mod slot;
 /// [crate documentation](crate#async-generators) for the whole guide.
 ///
 /// ```
-/// #[agen::async_gen]
+/// #[yieldkit::async_gen]
 /// async fn evens(below: u32) -> u32 {
 ///     for i in (0..below).step_by(2) {
 ///         yield_!(i);
 ///     }
 /// }
 /// # use futures::StreamExt;
-/// assert_eq!(agen::block_on(evens(7).collect::<Vec<_>>()), [0, 2, 4, 6]);
+/// assert_eq!(yieldkit::block_on(evens(7).collect::<Vec<_>>()), [0, 2, 4, 6]);
 /// ```
-pub use agen_macros::async_gen;
+pub use yieldkit_macros::async_gen;
 // The block forms and `collect!` are `macro_rules!` that hand the procedural macro the
 // path to this crate (`$crate`), so they work however a user's crate names or reaches
 // it; see `crate_path.rs` in the macros.
@@ -68,14 +68,14 @@ macro_rules! collect {
 }
 /// Turns a `fn` (or `async fn`) into a coroutine: `let sent = yield_!(v);` receives the
 /// value of the next `resume`, and the body's return value ends it; see
-/// [Coroutines](crate#coroutines). Write it as `#[agen::coroutine]`: the bare name is
+/// [Coroutines](crate#coroutines). Write it as `#[yieldkit::coroutine]`: the bare name is
 /// taken by a built-in attribute.
 ///
 /// ```
 /// use core::pin::pin;
-/// use agen::{Coroutine, CoroutineState::{Complete, Yielded}};
+/// use yieldkit::{Coroutine, CoroutineState::{Complete, Yielded}};
 ///
-/// #[agen::coroutine(first = first)]
+/// #[yieldkit::coroutine(first = first)]
 /// fn total() -> impl Coroutine<u32, Yield = u32, Return = u32> {
 ///     let mut sum = first;
 ///     loop {
@@ -91,15 +91,15 @@ macro_rules! collect {
 /// assert_eq!(co.as_mut().resume(3), Yielded(5));
 /// assert_eq!(co.as_mut().resume(0), Complete(5));
 /// ```
-pub use agen_macros::coroutine;
+pub use yieldkit_macros::coroutine;
 /// Enables `#[for_await] for x in stream { .. }` loops in an ordinary `async fn`; see
 /// [`for await` in ordinary async functions](crate#for-await-in-ordinary-async-functions).
-pub use agen_macros::for_await;
+pub use yieldkit_macros::for_await;
 /// Turns a `fn` whose body uses `yield_!` into a function returning an `Iterator`
 /// (a synchronous generator); see [Generators](crate#generators).
 ///
 /// ```
-/// #[agen::generator]
+/// #[yieldkit::generator]
 /// fn evens(below: u32) -> u32 {
 ///     for i in (0..below).step_by(2) {
 ///         yield_!(i);
@@ -107,12 +107,12 @@ pub use agen_macros::for_await;
 /// }
 /// assert_eq!(evens(7).collect::<Vec<_>>(), [0, 2, 4, 6]);
 /// ```
-pub use agen_macros::generator;
+pub use yieldkit_macros::generator;
 /// A generator block: an expression of type `impl Iterator`, with a real `yield` on
 /// stable; see [Generators](crate#generators).
 ///
 /// ```
-/// let squares = agen::iter! {
+/// let squares = yieldkit::iter! {
 ///     for i in 1..=3u32 {
 ///         yield i * i;
 ///     }
@@ -130,12 +130,12 @@ macro_rules! iter {
 ///
 /// ```
 /// # use futures::StreamExt;
-/// let squares = agen::stream! {
+/// let squares = yieldkit::stream! {
 ///     for i in 1..=3u32 {
 ///         yield i * i;
 ///     }
 /// };
-/// assert_eq!(agen::block_on(squares.collect::<Vec<_>>()), [1, 4, 9]);
+/// assert_eq!(yieldkit::block_on(squares.collect::<Vec<_>>()), [1, 4, 9]);
 /// ```
 #[macro_export]
 macro_rules! stream {
@@ -166,8 +166,8 @@ pub use futures_core::{FusedStream, Stream};
 macro_rules! yield_ {
     ($($tt:tt)*) => {
         $crate::__private::core::compile_error!(
-            "`yield_!` can only be used directly in the body of an `#[agen::async_gen]` function \
-             (or `#[agen::generator]` / `#[agen::coroutine]`); inside `stream! { .. }` and `iter! { .. }` write `yield value;`"
+            "`yield_!` can only be used directly in the body of an `#[yieldkit::async_gen]` function \
+             (or `#[yieldkit::generator]` / `#[yieldkit::coroutine]`); inside `stream! { .. }` and `iter! { .. }` write `yield value;`"
         )
     };
 }
@@ -180,8 +180,8 @@ macro_rules! yield_ {
 macro_rules! yield_from {
     ($($tt:tt)*) => {
         $crate::__private::core::compile_error!(
-            "`yield_from!` can only be used directly in the body of an `#[agen::async_gen]` function \
-             (or `#[agen::generator]` / `#[agen::coroutine]`, or inside `stream!` / `iter!`)"
+            "`yield_from!` can only be used directly in the body of an `#[yieldkit::async_gen]` function \
+             (or `#[yieldkit::generator]` / `#[yieldkit::coroutine]`, or inside `stream!` / `iter!`)"
         )
     };
 }
@@ -192,8 +192,8 @@ macro_rules! yield_from {
 /// Every expansion that makes a generator goes through this macro, so that the one
 /// `unsafe` call an expansion needs (making the handle, see `handle.rs`) and everything
 /// its safety rests on (the constructor that hands out the token, the brand) are named
-/// with `$crate` paths, which no user crate can redirect. (A proc macro's `::agen::..`
-/// paths resolve in the user's crate, where `extern crate self as agen;` could point
+/// with `$crate` paths, which no user crate can redirect. (A proc macro's `::yieldkit::..`
+/// paths resolve in the user's crate, where `extern crate self as yieldkit;` could point
 /// them at look-alikes.) Whatever `$body` holds, the handle it sees is bounded by the
 /// body's own `brand` local.
 ///
@@ -262,7 +262,7 @@ macro_rules! __generator_body {
     };
 }
 
-/// What agen's expansions require of your types: the traits compile errors name.
+/// What yieldkit's expansions require of your types: the traits compile errors name.
 ///
 /// Each exists for its error message, which says what is wrong and how to fix it at
 /// your own token; you do not implement or call them. (The traits behind `?` are in
@@ -305,6 +305,6 @@ pub mod __private {
     pub use crate::question_mark::{FromResidual, Try};
 
     pub use crate::__generator_body as generator_body;
-    pub use agen_macros::{collect, iter, stream};
     pub use core;
+    pub use yieldkit_macros::{collect, iter, stream};
 }

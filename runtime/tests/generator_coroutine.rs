@@ -1,4 +1,4 @@
-//! Sync generators and coroutines under Miri (`cargo +nightly miri test -p agen`,
+//! Sync generators and coroutines under Miri (`cargo +nightly miri test -p yieldkit`,
 //! Stacked and Tree Borrows): heap values through both slots, borrows across yields,
 //! drops mid-way, panics, real `Pending` in async coroutines, cancelled resumes.
 
@@ -8,7 +8,7 @@ use std::pin::{Pin, pin};
 use std::rc::Rc;
 use std::task::{Context, Poll, Waker};
 
-use agen::{AsyncCoroutine, Coroutine, CoroutineIter, CoroutineState, generator, iter};
+use yieldkit::{AsyncCoroutine, Coroutine, CoroutineIter, CoroutineState, generator, iter};
 
 use CoroutineState::{Complete, Yielded};
 
@@ -76,7 +76,7 @@ fn iter_block_and_panic() {
     assert_eq!(it.next(), None);
 }
 
-#[agen::coroutine(first = first)]
+#[yieldkit::coroutine(first = first)]
 fn exchange(
     drops: Rc<Cell<u32>>,
 ) -> impl Coroutine<Box<Counted>, Yield = Box<Counted>, Return = u32> {
@@ -122,7 +122,7 @@ fn coroutine_dropped_while_suspended() {
     assert_eq!(drops.get(), 2);
 }
 
-#[agen::coroutine]
+#[yieldkit::coroutine]
 fn inner() -> impl Coroutine<(), Yield = String, Return = usize> {
     let local = String::from("abc");
     let r = &local;
@@ -131,7 +131,7 @@ fn inner() -> impl Coroutine<(), Yield = String, Return = usize> {
     r.len()
 }
 
-#[agen::coroutine]
+#[yieldkit::coroutine]
 fn outer() -> impl Coroutine<(), Yield = String, Return = usize> {
     let a = yield_from!(inner());
     let b = yield_from!(inner());
@@ -152,7 +152,7 @@ fn delegation_and_iter_adapter() {
     assert_eq!(ret, 6);
 }
 
-#[agen::coroutine]
+#[yieldkit::coroutine]
 fn units() -> impl Coroutine<(), Yield = u8, Return = ()> {
     yield_!(1);
     yield_!(2);
@@ -164,7 +164,7 @@ fn iter_adapter() {
     assert_eq!(v, [1, 2]);
 }
 
-#[agen::coroutine(first = first)]
+#[yieldkit::coroutine(first = first)]
 async fn waiting(
     log: Rc<Cell<u32>>,
 ) -> impl AsyncCoroutine<Option<Box<u32>>, Yield = Box<u32>, Return = u32> {
@@ -230,7 +230,7 @@ fn sync_coroutine_resumed_after_completion_panics() {
     assert!(r.is_err());
 }
 
-#[agen::coroutine(first = first)]
+#[yieldkit::coroutine(first = first)]
 fn panics_on_zero(drops: Rc<Cell<u32>>) -> impl Coroutine<u32, Yield = Box<u32>, Return = ()> {
     let _guard = Counted(0, drops.clone());
     let mut x = first;
@@ -271,7 +271,7 @@ impl AsyncGuarded {
         Self(c)
     }
 
-    #[agen::coroutine(first = first)]
+    #[yieldkit::coroutine(first = first)]
     async fn run(self) -> impl AsyncCoroutine<Option<u8>, Yield = u8, Return = u8> {
         let _ = first;
         let _ = yield_!(1);
@@ -284,16 +284,18 @@ fn sync_bodies_that_await_panic_and_finish() {
     // Built by hand: the macros reject `.await` in these bodies.
     let drops = Rc::new(Cell::new(0));
     let d = drops.clone();
-    let mut co = pin!(agen::Co::<u8, (), _, _>::new(move |_y, ()| async move {
-        let _guard = Counted(0, d);
-        PendingOnce(false).await;
-    }));
+    let mut co = pin!(yieldkit::Co::<u8, (), _, _>::new(
+        move |_y, ()| async move {
+            let _guard = Counted(0, d);
+            PendingOnce(false).await;
+        }
+    ));
     let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| co.as_mut().resume(())));
     assert!(r.is_err());
     assert_eq!(drops.get(), 1);
 
     let d = drops.clone();
-    let g = agen::Generator::<u8, _>::new(move |_y| async move {
+    let g = yieldkit::Generator::<u8, _>::new(move |_y| async move {
         let _guard = Counted(0, d);
         PendingOnce(false).await;
     });

@@ -1,5 +1,5 @@
 //! The runtime under hostile and unusual bodies. Small on purpose: Miri runs these
-//! (`cargo +nightly miri test -p agen`, Stacked and Tree Borrows).
+//! (`cargo +nightly miri test -p yieldkit`, Stacked and Tree Borrows).
 
 use std::cell::Cell;
 use std::pin::pin;
@@ -8,10 +8,10 @@ use std::task::Poll;
 
 mod common;
 
-use agen::{async_gen, block_on, stream};
 use common::{Counted, PendingOnce, poll_once};
 use futures::StreamExt;
 use futures_core::FusedStream;
+use yieldkit::{async_gen, block_on, stream};
 
 #[async_gen]
 async fn numbers(n: u32) -> u32 {

@@ -9,9 +9,9 @@ use std::task::Poll;
 
 mod common;
 
-use agen::stream;
 use common::{Counted, poll_once};
 use futures_core::FusedStream;
+use yieldkit::stream;
 
 #[test]
 fn unstarted_drop_drops_the_captures() {

@@ -1,1 +1,1 @@
-//! Tests of agen live in `tests/` and `ui/`.
+//! Tests of yieldkit live in `tests/` and `ui/`.

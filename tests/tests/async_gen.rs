@@ -8,9 +8,9 @@ use std::rc::Rc;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use agen::{async_gen, block_on};
 use futures::StreamExt;
 use futures_core::{FusedStream, Stream};
+use yieldkit::{async_gen, block_on};
 
 fn drain<S: Stream>(stream: S) -> Vec<S::Item> {
     block_on(stream.collect())
@@ -237,7 +237,7 @@ mod question_mark {
         #[async_gen]
         async fn sums(rows: Vec<Vec<&'static str>>) -> Result<u32, AppError> {
             for row in rows {
-                let parsed: Vec<u32> = agen::collect![text.parse::<u32>()? for text in row];
+                let parsed: Vec<u32> = yieldkit::collect![text.parse::<u32>()? for text in row];
                 yield_!(Ok(parsed.iter().sum()));
             }
         }
@@ -257,7 +257,7 @@ mod question_mark {
         // `.await` inside it is the generator's own.
         #[async_gen]
         async fn echoed(words: Vec<&'static str>) -> String {
-            let lengths: Vec<usize> = agen::collect![
+            let lengths: Vec<usize> = yieldkit::collect![
                 { yield_!(w.to_uppercase()); async { w.len() }.await } for w in words
             ];
             yield_!(format!("{lengths:?}"));
@@ -344,7 +344,7 @@ mod for_await_loops {
 
     #[test]
     fn for_await_in_an_ordinary_async_fn() {
-        #[agen::for_await]
+        #[yieldkit::for_await]
         async fn sum(n: u32) -> u32 {
             let mut total = 0;
             #[for_await]
@@ -608,7 +608,7 @@ mod signatures {
                 for x in inner(base) {
                     yield_!(x);
                 }
-                let block = agen::stream! {
+                let block = yieldkit::stream! {
                     yield base * 100;
                 };
                 #[for_await]
@@ -750,7 +750,7 @@ mod executors {
     }
 
     #[test]
-    fn agen_block_on_wakes_from_another_thread() {
+    fn yieldkit_block_on_wakes_from_another_thread() {
         #[async_gen]
         async fn from_channel(rx: futures::channel::mpsc::Receiver<u32>) -> u32 {
             yield_from!(rx);

@@ -8,9 +8,9 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use agen::{async_gen, block_on, collect};
 use futures::StreamExt;
 use futures_core::Stream;
+use yieldkit::{async_gen, block_on, collect};
 
 #[async_gen]
 async fn ticks(n: u32) -> u32 {
@@ -103,7 +103,7 @@ mod issue_examples {
     }
 
     fn inbox(user: &User) -> impl Stream<Item = Message> + '_ {
-        agen::stream! {
+        yieldkit::stream! {
             for (i, text) in ["hi", "ping", "bye"].into_iter().enumerate() {
                 tokio::task::yield_now().await;
                 yield Message { text, read: (i as u32 + user.id) % 2 == 0 };
@@ -403,7 +403,7 @@ mod try_option {
 
     /// A stream that counts how many items were pulled from it.
     fn counted(pulled: &Cell<u32>) -> impl Stream<Item = u32> + '_ {
-        agen::stream! {
+        yieldkit::stream! {
             for i in 0..10 {
                 pulled.set(pulled.get() + 1);
                 yield i;
@@ -540,7 +540,7 @@ mod shadowed_core {
     #[allow(dead_code, reason = "only shadows the `core` crate")]
     mod core {}
 
-    use agen::{block_on, collect};
+    use yieldkit::{block_on, collect};
 
     #[test]
     fn every_form_expands_with_core_shadowed() {

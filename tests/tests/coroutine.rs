@@ -1,12 +1,12 @@
-//! `#[agen::coroutine]`: Python's `send()` / `asend()`, `return value`, `yield from`
+//! `#[yieldkit::coroutine]`: Python's `send()` / `asend()`, `return value`, `yield from`
 //! delegation and `aclose()` (SEMANTICS.md, "Coroutines").
 
 use std::cell::{Cell, RefCell};
 use std::pin::pin;
 use std::rc::Rc;
 
-use agen::{AsyncCoroutine, Coroutine, CoroutineIter, CoroutineState, CoroutineStream};
 use futures::StreamExt;
+use yieldkit::{AsyncCoroutine, Coroutine, CoroutineIter, CoroutineState, CoroutineStream};
 
 use CoroutineState::{Complete, Yielded};
 
@@ -19,7 +19,7 @@ use CoroutineState::{Complete, Yielded};
 ///         ...
 /// ```
 /// Here the first value is data (the first resume delivers it to the body).
-#[agen::coroutine(first = first)]
+#[yieldkit::coroutine(first = first)]
 fn averager() -> impl Coroutine<f64, Yield = f64, Return = ()> {
     let (mut total, mut count) = (first, 1.0);
     loop {
@@ -40,7 +40,7 @@ mod send {
         assert_eq!(avg.as_mut().resume(60.0), Yielded(30.0));
     }
 
-    #[agen::coroutine(first = first)]
+    #[yieldkit::coroutine(first = first)]
     fn echo(log: &RefCell<Vec<String>>) -> impl Coroutine<String, Yield = usize, Return = String> {
         log.borrow_mut().push(first.clone());
         let mut last = first;
@@ -74,7 +74,7 @@ mod first_send {
     /// A coroutine that does not name its first value takes `()` (Python's "the first
     /// send must be None"); see the ui test `first_resume_unnamed.rs` for the error
     /// otherwise.
-    #[agen::coroutine]
+    #[yieldkit::coroutine]
     pub(super) fn numbered(
         ran: &Cell<bool>,
     ) -> impl Coroutine<(), Yield = u32, Return = &'static str> {
@@ -99,7 +99,7 @@ mod first_send {
 mod return_value {
     use super::*;
 
-    #[agen::coroutine]
+    #[yieldkit::coroutine]
     fn early(n: u32) -> impl Coroutine<(), Yield = u32, Return = Result<u32, String>> {
         for i in 0..n {
             if i == 2 {
@@ -121,7 +121,7 @@ mod return_value {
         assert_eq!(co.as_mut().resume(()), Complete(Err("stopped at 2".into())));
     }
 
-    #[agen::coroutine]
+    #[yieldkit::coroutine]
     fn parse_sum(
         items: Vec<&'static str>,
     ) -> impl Coroutine<(), Yield = u32, Return = Result<u32, std::num::ParseIntError>> {
@@ -153,7 +153,7 @@ mod return_value {
         co.as_mut().resume(());
     }
 
-    #[agen::coroutine]
+    #[yieldkit::coroutine]
     fn boom() -> impl Coroutine<(), Yield = u32, Return = ()> {
         yield_!(1);
         panic!("boom");
@@ -178,7 +178,7 @@ mod delegation {
 
     /// PEP 380: `yield from` forwards every sent value to the sub-generator and
     /// evaluates to its return value.
-    #[agen::coroutine(first = first)]
+    #[yieldkit::coroutine(first = first)]
     fn accumulate() -> impl Coroutine<Option<i32>, Yield = i32, Return = i32> {
         let mut total = 0;
         let mut next = first;
@@ -189,7 +189,7 @@ mod delegation {
         total
     }
 
-    #[agen::coroutine(first = first)]
+    #[yieldkit::coroutine(first = first)]
     fn gather(
         tallies: Rc<RefCell<Vec<i32>>>,
     ) -> impl Coroutine<Option<i32>, Yield = i32, Return = ()> {
@@ -213,14 +213,14 @@ mod delegation {
         assert_eq!(*tallies.borrow(), [3, 10]);
     }
 
-    #[agen::coroutine]
+    #[yieldkit::coroutine]
     fn inner() -> impl Coroutine<(), Yield = &'static str, Return = usize> {
         yield_!("a");
         yield_!("b");
         2
     }
 
-    #[agen::coroutine]
+    #[yieldkit::coroutine]
     fn outer() -> impl Coroutine<(), Yield = &'static str, Return = usize> {
         let n = yield_from!(inner());
         let m = yield_from!(inner());
@@ -241,7 +241,7 @@ mod delegation {
         assert_eq!(ret, 4);
     }
 
-    #[agen::coroutine(boxed)]
+    #[yieldkit::coroutine(boxed)]
     fn countdown(n: u32) -> impl Coroutine<(), Yield = u32, Return = u32> {
         if n == 0 {
             return 0;
@@ -268,7 +268,7 @@ mod delegation {
 mod borrowing_across_yields {
     use super::*;
 
-    #[agen::coroutine(first = first)]
+    #[yieldkit::coroutine(first = first)]
     fn tokens() -> impl Coroutine<String, Yield = Vec<String>, Return = ()> {
         let mut line = first;
         loop {
@@ -296,7 +296,7 @@ mod borrowing_across_yields {
 mod adapters {
     use super::*;
 
-    #[agen::coroutine]
+    #[yieldkit::coroutine]
     fn three() -> impl Coroutine<(), Yield = u8, Return = ()> {
         yield_!(1);
         yield_!(2);
@@ -312,7 +312,7 @@ mod adapters {
         assert_eq!(v, [1, 2, 3]);
     }
 
-    #[agen::coroutine]
+    #[yieldkit::coroutine]
     async fn ticks(n: u8) -> impl AsyncCoroutine<(), Yield = u8, Return = ()> {
         for i in 0..n {
             tokio::task::yield_now().await;
@@ -331,7 +331,7 @@ mod adapters {
 mod async_coroutines {
     use super::*;
 
-    #[agen::coroutine(first = first)]
+    #[yieldkit::coroutine(first = first)]
     async fn doubler() -> impl AsyncCoroutine<u32, Yield = u32, Return = u32> {
         let mut x = first;
         let mut calls = 0;
@@ -351,7 +351,7 @@ mod async_coroutines {
         assert_eq!(co.as_mut().resume(0).await, Complete(2));
     }
 
-    #[agen::coroutine(first = first)]
+    #[yieldkit::coroutine(first = first)]
     async fn outer() -> impl AsyncCoroutine<u32, Yield = u32, Return = u32> {
         let calls = yield_from!(doubler(), first);
         yield_!(100);
@@ -389,7 +389,7 @@ mod close {
         }
     }
 
-    #[agen::coroutine(first = first)]
+    #[yieldkit::coroutine(first = first)]
     async fn writer(
         conn: &Conn,
     ) -> impl AsyncCoroutine<Option<&'static str>, Yield = usize, Return = usize> {
@@ -430,7 +430,7 @@ mod close {
         assert_eq!(*conn.log.borrow(), ["a"]);
     }
 
-    #[agen::coroutine(first = first)]
+    #[yieldkit::coroutine(first = first)]
     async fn stubborn() -> impl AsyncCoroutine<Option<u8>, Yield = u8, Return = ()> {
         let _ = first;
         loop {

@@ -1,5 +1,5 @@
 //! The same workload under every executor the crate is for: tokio, smol, the
-//! `futures` executor, `agen::block_on`, and embassy's (its std platform), which
+//! `futures` executor, `yieldkit::block_on`, and embassy's (its std platform), which
 //! panics on a waker it did not make: the generators hand each poll's waker through
 //! untouched, so the workload's wakeups reach the executor that polled it.
 
@@ -8,8 +8,8 @@ use std::pin::Pin;
 use std::sync::mpsc;
 use std::task::{Context, Poll};
 
-use agen::{AsyncCoroutine, async_gen, collect, stream};
 use futures::StreamExt;
+use yieldkit::{AsyncCoroutine, async_gen, collect, stream};
 
 /// Pending once, waking the task through the waker it was polled with.
 struct PendingOnce(bool);
@@ -48,7 +48,7 @@ async fn doubled_then_more(n: u32) -> u32 {
     yield_from!(numbers(2));
 }
 
-#[agen::coroutine(first = first)]
+#[yieldkit::coroutine(first = first)]
 async fn running_sum() -> impl AsyncCoroutine<u32, Yield = u32, Return = ()> {
     let mut total = first;
     loop {
@@ -78,8 +78,8 @@ async fn workload() -> Vec<u32> {
     let mut sums = std::pin::pin!(running_sum());
     for sent in [1, 2, 3] {
         match sums.as_mut().resume(sent).await {
-            agen::CoroutineState::Yielded(total) => out.push(total),
-            agen::CoroutineState::Complete(()) => unreachable!("the coroutine loops"),
+            yieldkit::CoroutineState::Yielded(total) => out.push(total),
+            yieldkit::CoroutineState::Complete(()) => unreachable!("the coroutine loops"),
         }
     }
     out
@@ -88,8 +88,8 @@ async fn workload() -> Vec<u32> {
 const EXPECTED: [u32; 13] = [2, 4, 6, 1, 2, 101, 102, 1, 4, 9, 1, 3, 6];
 
 #[test]
-fn agen_block_on() {
-    assert_eq!(agen::block_on(workload()), EXPECTED);
+fn yieldkit_block_on() {
+    assert_eq!(yieldkit::block_on(workload()), EXPECTED);
 }
 
 #[test]

@@ -1,11 +1,11 @@
-//! Expansion snapshots: what every form and option of agen's macros expands to, one
+//! Expansion snapshots: what every form and option of yieldkit's macros expands to, one
 //! case a file in `expand/<topic>/`, next to its reviewed `.expanded.rs`, so that a
 //! change to the generated code shows up in review. Regenerate with
-//! `MACROTEST=overwrite cargo test -p agen-tests --test expand`.
+//! `MACROTEST=overwrite cargo test -p yieldkit-tests --test expand`.
 //!
 //! They need `cargo expand`, at the version the snapshots were made with (its
 //! pretty-printer decides the layout): `cargo install cargo-expand --locked --version
-//! 1.0.127`. Without it the test says so and passes, unless `AGEN_REQUIRE_EXPAND` is
+//! 1.0.127`. Without it the test says so and passes, unless `YIELDKIT_REQUIRE_EXPAND` is
 //! set, as `.ci/run` does after installing it.
 
 // macrotest runs `cargo expand`: nothing for Miri to check.
@@ -21,8 +21,8 @@ fn expansions() {
         .is_ok_and(|out| out.status.success());
     if !installed {
         assert!(
-            std::env::var_os("AGEN_REQUIRE_EXPAND").is_none(),
-            "`cargo expand` is not installed, and AGEN_REQUIRE_EXPAND is set"
+            std::env::var_os("YIELDKIT_REQUIRE_EXPAND").is_none(),
+            "`cargo expand` is not installed, and YIELDKIT_REQUIRE_EXPAND is set"
         );
         eprintln!(
             "skipped: `cargo expand` is not installed \

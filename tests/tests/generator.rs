@@ -4,7 +4,7 @@ use std::cell::Cell;
 use std::iter::FusedIterator;
 use std::pin::pin;
 
-use agen::{generator, iter};
+use yieldkit::{generator, iter};
 
 #[generator]
 fn fib() -> u64 {

@@ -5,8 +5,8 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use agen::{Coroutine, async_gen, generator, stream};
 use futures::StreamExt;
+use yieldkit::{Coroutine, async_gen, generator, stream};
 
 /// Logs its name when dropped.
 struct Noisy(&'static str, Rc<RefCell<Vec<&'static str>>>);
@@ -55,7 +55,7 @@ mod argument_drop_order {
     fn async_fn_order() -> Vec<&'static str> {
         let log = log();
         let (x, y, local) = args(&log);
-        agen::block_on(reference(x, y, local));
+        yieldkit::block_on(reference(x, y, local));
         log.borrow().clone()
     }
 
@@ -68,7 +68,7 @@ mod argument_drop_order {
         assert_eq!(*log.borrow(), async_fn_order());
         let log = super::log();
         let (x, y, local) = args(&log);
-        assert_eq!(agen::block_on(stream(x, y, local).count()), 2);
+        assert_eq!(yieldkit::block_on(stream(x, y, local).count()), 2);
         assert_eq!(*log.borrow(), async_fn_order());
     }
 
@@ -83,7 +83,7 @@ mod argument_drop_order {
         let log = super::log();
         let (x, y, local) = args(&log);
         let mut s = Box::pin(stream(x, y, local));
-        assert_eq!(agen::block_on(s.next()), Some(1));
+        assert_eq!(yieldkit::block_on(s.next()), Some(1));
         drop(s);
         assert_eq!(*log.borrow(), ["local", "y", "x"]);
     }
@@ -126,7 +126,10 @@ mod argument_patterns {
     fn raw_identifiers_ref_mut_and_mut_patterns() {
         assert_eq!(raw_identifier(1, "a").collect::<Vec<_>>(), ["1a"]);
         assert_eq!(by_ref_mut(1).collect::<Vec<_>>(), [2]);
-        assert_eq!(agen::block_on(mutable(1, (2, 3)).collect::<Vec<_>>()), [7]);
+        assert_eq!(
+            yieldkit::block_on(mutable(1, (2, 3)).collect::<Vec<_>>()),
+            [7]
+        );
     }
 }
 
@@ -181,7 +184,7 @@ mod items_named_like_the_expansion_s_bindings {
 
     #[test]
     fn question_mark_ignores_user_items_named_value_and_residual() {
-        let items: Vec<_> = agen::block_on(
+        let items: Vec<_> = yieldkit::block_on(
             question_mark_with_items_named_like_its_bindings(vec!["1", "x"]).collect(),
         );
         assert_eq!(items[0], Ok(1));
@@ -221,7 +224,7 @@ mod attributes_on_rewritten_statements {
 
     #[test]
     fn cfg_on_a_bare_yield_in_the_block_forms() {
-        let items: Vec<u32> = agen::iter! {
+        let items: Vec<u32> = yieldkit::iter! {
             #[cfg(any())]
             yield 0;
             yield 1;
@@ -230,7 +233,7 @@ mod attributes_on_rewritten_statements {
         }
         .collect();
         assert_eq!(items, [1, 2]);
-        let items: Vec<u32> = agen::block_on(
+        let items: Vec<u32> = yieldkit::block_on(
             stream! {
                 #[cfg(any())]
                 yield 0;
@@ -241,8 +244,8 @@ mod attributes_on_rewritten_statements {
         assert_eq!(items, [1]);
     }
 
-    #[agen::coroutine]
-    fn coroutine() -> impl agen::Coroutine<(), Yield = u8, Return = u8> {
+    #[yieldkit::coroutine]
+    fn coroutine() -> impl yieldkit::Coroutine<(), Yield = u8, Return = u8> {
         yield_!(1);
         #[cfg(any())]
         return 2;
@@ -252,16 +255,19 @@ mod attributes_on_rewritten_statements {
     #[test]
     fn cfg_on_a_coroutine_return() {
         let mut co = std::pin::pin!(coroutine());
-        assert_eq!(co.as_mut().resume(()), agen::CoroutineState::Yielded(1));
-        assert_eq!(co.as_mut().resume(()), agen::CoroutineState::Complete(3));
+        assert_eq!(co.as_mut().resume(()), yieldkit::CoroutineState::Yielded(1));
+        assert_eq!(
+            co.as_mut().resume(()),
+            yieldkit::CoroutineState::Complete(3)
+        );
     }
 }
 
 mod yields_inside_yields {
     use super::*;
 
-    #[agen::coroutine(first = first)]
-    fn echo() -> impl agen::Coroutine<u32, Yield = u32, Return = ()> {
+    #[yieldkit::coroutine(first = first)]
+    fn echo() -> impl yieldkit::Coroutine<u32, Yield = u32, Return = ()> {
         let _ = first;
         // Python's `yield (yield 1)`: yield 1, then yield what was sent back.
         let again = yield_!(yield_!(1) + 10);
@@ -270,7 +276,7 @@ mod yields_inside_yields {
 
     #[test]
     fn a_yield_in_another_yield_s_value() {
-        use agen::CoroutineState::Yielded;
+        use yieldkit::CoroutineState::Yielded;
         let mut co = std::pin::pin!(echo());
         assert_eq!(co.as_mut().resume(0), Yielded(1));
         assert_eq!(co.as_mut().resume(5), Yielded(15));
@@ -288,7 +294,7 @@ mod yields_inside_yields {
     #[test]
     fn a_block_that_yields_in_a_yield_s_value() {
         assert_eq!(nested().collect::<Vec<_>>(), [1, 2]);
-        let items: Vec<u32> = agen::block_on(
+        let items: Vec<u32> = yieldkit::block_on(
             stream! {
                 yield { yield 1u32; 2 };
             }
@@ -319,7 +325,7 @@ mod other_macros_input {
 
     #[test]
     fn question_marks_in_matches_and_in_a_macro_of_its_own_grammar() {
-        let items: Vec<_> = agen::block_on(question_marks(vec!["1", "7", "x"]).collect());
+        let items: Vec<_> = yieldkit::block_on(question_marks(vec!["1", "7", "x"]).collect());
         assert_eq!(items.len(), 3, "{items:?}");
         assert_eq!(items[0], Ok(2));
         assert_eq!(items[1], Ok(7));
@@ -328,7 +334,7 @@ mod other_macros_input {
 
     #[test]
     fn a_bare_yield_as_a_select_arm_in_stream() {
-        let items: Vec<u32> = agen::block_on(
+        let items: Vec<u32> = yieldkit::block_on(
             stream! {
                 for i in 0..3u32 {
                     futures::select! {
@@ -348,7 +354,7 @@ mod block_forms {
     #[test]
     fn a_labelled_for_await() {
         let inner = || stream! { for i in 0..5u32 { yield i; } };
-        let items: Vec<u32> = agen::block_on(
+        let items: Vec<u32> = yieldkit::block_on(
             stream! {
                 'outer: for await x in inner() {
                     for await y in inner() {
@@ -370,9 +376,9 @@ mod block_forms {
     #[test]
     fn for_await_inside_a_collect_inside_stream() {
         let inner = || stream! { for i in 0..3u32 { yield i; } };
-        let items: Vec<Vec<u32>> = agen::block_on(
+        let items: Vec<Vec<u32>> = yieldkit::block_on(
             stream! {
-                let squares: Vec<u32> = agen::collect![x * x for await x in inner()];
+                let squares: Vec<u32> = yieldkit::collect![x * x for await x in inner()];
                 yield squares;
             }
             .collect(),
@@ -383,11 +389,11 @@ mod block_forms {
     #[test]
     fn a_block_that_never_yields_yields_unit() {
         let s = stream! {};
-        let items: Vec<()> = agen::block_on(s.collect());
+        let items: Vec<()> = yieldkit::block_on(s.collect());
         assert!(items.is_empty());
         let ran = Rc::new(std::cell::Cell::new(false));
         let body_ran = ran.clone();
-        let items: Vec<()> = agen::iter! {
+        let items: Vec<()> = yieldkit::iter! {
             body_ran.set(true);
         }
         .collect();
@@ -402,7 +408,7 @@ mod collect_as_a_statement {
     #[generator]
     fn checks(words: Vec<&'static str>) -> Result<usize, std::num::ParseIntError> {
         // Runs for its `?`s: the first word that does not parse ends the generator.
-        agen::collect![w.parse::<u32>()? for w in &words];
+        yieldkit::collect![w.parse::<u32>()? for w in &words];
         yield_!(Ok(words.len()));
     }
 
@@ -418,7 +424,7 @@ mod collect_as_a_statement {
 mod boxed_coroutine_bounds {
     use super::*;
 
-    #[agen::coroutine(boxed_local)]
+    #[yieldkit::coroutine(boxed_local)]
     fn counts() -> impl Coroutine<(), Yield = u8, Return = ()> + Send {
         yield_!(1);
     }
@@ -446,7 +452,7 @@ mod boxed_signatures {
         fn fixed() -> Pin<Box<dyn Stream<Item = i32> + Send>>;
         fn borrowed(&self) -> Pin<Box<dyn Stream<Item = i32> + Send + '_>>;
         fn named<'a>(&'a self, extra: &'a [i32]) -> Pin<Box<dyn Stream<Item = i32> + Send + 'a>>;
-        fn counted(&self) -> Pin<Box<dyn agen::PinIterator<Item = i32> + Send + '_>>;
+        fn counted(&self) -> Pin<Box<dyn yieldkit::PinIterator<Item = i32> + Send + '_>>;
     }
 
     struct Numbers(Vec<i32>);
@@ -480,13 +486,16 @@ mod boxed_signatures {
     #[test]
     fn trait_methods_declared_by_hand_are_implemented() {
         let numbers = Numbers(vec![1, 2]);
-        assert_eq!(agen::block_on(Numbers::fixed().collect::<Vec<_>>()), [1]);
         assert_eq!(
-            agen::block_on(numbers.borrowed().collect::<Vec<_>>()),
+            yieldkit::block_on(Numbers::fixed().collect::<Vec<_>>()),
+            [1]
+        );
+        assert_eq!(
+            yieldkit::block_on(numbers.borrowed().collect::<Vec<_>>()),
             [1, 2]
         );
         assert_eq!(
-            agen::block_on(numbers.named(&[3]).collect::<Vec<_>>()),
+            yieldkit::block_on(numbers.named(&[3]).collect::<Vec<_>>()),
             [1, 2, 3]
         );
         let mut counted = numbers.counted();
@@ -512,11 +521,11 @@ mod boxed_signatures {
     #[test]
     fn lifetimes_in_argument_types() {
         assert_eq!(
-            agen::block_on(chars("ab".chars()).collect::<String>()),
+            yieldkit::block_on(chars("ab".chars()).collect::<String>()),
             "ab"
         );
         assert_eq!(
-            agen::block_on(both("ab", "cd".chars()).collect::<String>()),
+            yieldkit::block_on(both("ab", "cd".chars()).collect::<String>()),
             "abcd"
         );
     }
@@ -525,13 +534,13 @@ mod boxed_signatures {
 mod yields_as_operands {
     use std::pin::pin;
 
-    use agen::CoroutineState::{Complete, Yielded};
+    use yieldkit::CoroutineState::{Complete, Yielded};
 
     use super::*;
 
     /// A yield as the left operand at the start of a match arm: printed as a block, it
     /// would end the arm before the `[..]`.
-    #[agen::coroutine(first = first)]
+    #[yieldkit::coroutine(first = first)]
     fn picks() -> impl Coroutine<Vec<u32>, Yield = u32, Return = u32> {
         match first.len() {
             0 => yield_!(0)[0],
@@ -557,7 +566,7 @@ mod yields_as_operands {
 
     #[test]
     fn an_or_pattern_in_a_for_await_loop() {
-        let items = agen::block_on(either(vec![Ok(1), Err(2)]).collect::<Vec<_>>());
+        let items = yieldkit::block_on(either(vec![Ok(1), Err(2)]).collect::<Vec<_>>());
         assert_eq!(items, [1, 2]);
     }
 }

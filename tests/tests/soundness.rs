@@ -16,8 +16,8 @@ use std::pin::{Pin, pin};
 use std::rc::Rc;
 use std::task::{Context, Poll, Waker};
 
-use agen::{AsyncCoroutine, CoroutineState, Yielder, async_gen, generator, stream};
 use futures::StreamExt;
+use yieldkit::{AsyncCoroutine, CoroutineState, Yielder, async_gen, generator, stream};
 
 /// Picks the handle out of a rewritten yield
 /// (`({ if false {..} match (v) { x => { let x: T = x; handle.yield_(x).await } } })`), as a hostile
@@ -175,7 +175,7 @@ mod nested_generators {
     #[generator]
     fn outer(words: Vec<&'static str>) -> Result<u32, std::num::ParseIntError> {
         // (The braces once made the outer rewriter take the `?` for its own.)
-        let parsed = agen::collect![{ Ok(w.parse::<u32>()?) } for w in words; iter];
+        let parsed = yieldkit::collect![{ Ok(w.parse::<u32>()?) } for w in words; iter];
         for item in parsed {
             yield_!(item);
         }
@@ -310,7 +310,7 @@ mod destructors_that_yield {
         assert_eq!(drops.get(), 2);
     }
 
-    struct CoYieldOnDrop<'b>(agen::CoYielder<'b, Counted, ()>, Rc<Cell<u32>>);
+    struct CoYieldOnDrop<'b>(yieldkit::CoYielder<'b, Counted, ()>, Rc<Cell<u32>>);
 
     impl Drop for CoYieldOnDrop<'_> {
         fn drop(&mut self) {
@@ -318,7 +318,7 @@ mod destructors_that_yield {
         }
     }
 
-    #[agen::coroutine]
+    #[yieldkit::coroutine]
     async fn coroutine(
         drops: Rc<Cell<u32>>,
     ) -> impl AsyncCoroutine<(), Yield = Counted, Return = ()> {
@@ -433,10 +433,12 @@ mod other_misuse {
     fn a_token_kept_past_its_generator_is_inert() {
         let kept = Rc::new(RefCell::new(None));
         let keep = kept.clone();
-        let mut s = pin!(agen::AsyncGen::new(move |token: agen::YieldToken<u32>| {
-            *keep.borrow_mut() = Some(token);
-            async {}
-        }));
+        let mut s = pin!(yieldkit::AsyncGen::new(
+            move |token: yieldkit::YieldToken<u32>| {
+                *keep.borrow_mut() = Some(token);
+                async {}
+            }
+        ));
         assert_eq!(poll_once(s.as_mut()), Poll::Ready(None));
         assert!(kept.borrow().is_some());
         assert_eq!(
@@ -485,7 +487,7 @@ mod threads {
 mod coroutine_state_machine {
     use super::*;
 
-    #[agen::coroutine(first = first)]
+    #[yieldkit::coroutine(first = first)]
     async fn cleans_up(
         log: Rc<RefCell<Vec<String>>>,
     ) -> impl AsyncCoroutine<Option<u32>, Yield = u32, Return = &'static str> {
@@ -571,7 +573,7 @@ mod coroutine_state_machine {
 
     thread_local!(static PANICKED: Cell<bool> = const { Cell::new(false) });
 
-    impl agen::CloseValue for Flaky {
+    impl yieldkit::CloseValue for Flaky {
         fn close_value() -> Self {
             if !PANICKED.with(|p| p.replace(true)) {
                 panic!("close_value panics once");
@@ -580,7 +582,7 @@ mod coroutine_state_machine {
         }
     }
 
-    #[agen::coroutine(first = first)]
+    #[yieldkit::coroutine(first = first)]
     async fn loops() -> impl AsyncCoroutine<Flaky, Yield = u32, Return = u32> {
         let mut n = first.0.unwrap_or(0);
         while let Flaky(Some(x)) = yield_!(n) {

@@ -1,8 +1,8 @@
 //! Runs the stable suite's cells; see `harness::main_with` for the command line.
 
 #[global_allocator]
-static ALLOC: agen_benches::harness::Counting = agen_benches::harness::Counting;
+static ALLOC: yieldkit_benches::harness::Counting = yieldkit_benches::harness::Counting;
 
 fn main() {
-    agen_benches::harness::main_with(agen_benches::cells());
+    yieldkit_benches::harness::main_with(yieldkit_benches::cells());
 }

@@ -104,17 +104,17 @@ fn tsv(bin: &Path, args: &[&str]) -> Figures {
 }
 
 /// Instructions per unit of every cell: one callgrind run, counting only inside
-/// `agen_bench_region` and dumping after each call, so dump k belongs to cell k.
+/// `yieldkit_bench_region` and dumping after each call, so dump k belongs to cell k.
 fn callgrind(bin: &Path, scale: f64) -> Figures {
-    let dir = std::env::temp_dir().join(format!("agen-callgrind-{}", std::process::id()));
+    let dir = std::env::temp_dir().join(format!("yieldkit-callgrind-{}", std::process::id()));
     let _ = fs::remove_dir_all(&dir);
     fs::create_dir_all(&dir).unwrap();
     let out_file = dir.join("cg.out");
     let listing = run(Command::new("valgrind")
         .arg("--tool=callgrind")
         .arg("--collect-atstart=no")
-        .arg("--toggle-collect=agen_bench_region")
-        .arg("--dump-after=agen_bench_region")
+        .arg("--toggle-collect=yieldkit_bench_region")
+        .arg("--dump-after=yieldkit_bench_region")
         .arg(format!("--callgrind-out-file={}", out_file.display()))
         .arg(bin)
         .args(["run", &scale.to_string()]));
@@ -158,7 +158,7 @@ fn build_nightly(benches: &Path, target: &Path) -> Result<PathBuf, String> {
 }
 
 struct CompileTime {
-    /// Clean debug builds of a one-function crate, dependencies included: agen's and
+    /// Clean debug builds of a one-function crate, dependencies included: yieldkit's and
     /// async-stream's median wall seconds.
     clean: [(&'static str, f64); 2],
     functions: usize,
@@ -169,17 +169,17 @@ struct CompileTime {
 
 /// Clean debug builds (`cargo build`, empty target directory, dependencies fetched)
 /// of a crate with one generator function, seven times each, interleaved: what a new
-/// user waits for first. Wall seconds per build, agen's then async-stream's.
+/// user waits for first. Wall seconds per build, yieldkit's then async-stream's.
 fn clean_builds(root: &Path, dir: &Path) -> [Vec<f64>; 2] {
     const REPS: usize = 7;
     let crates = [
         (
-            "clean-agen",
+            "clean-yieldkit",
             format!(
-                "agen = {{ path = {:?} }}\n",
+                "yieldkit = {{ path = {:?} }}\n",
                 root.join("runtime").display().to_string()
             ),
-            "#[agen::async_gen]\npub async fn numbers(n: u32) -> u32 {\n    for i in 0..n {\n        yield_!(i);\n    }\n}\n",
+            "#[yieldkit::async_gen]\npub async fn numbers(n: u32) -> u32 {\n    for i in 0..n {\n        yield_!(i);\n    }\n}\n",
         ),
         (
             "clean-async-stream",
@@ -219,8 +219,8 @@ fn clean_builds(root: &Path, dir: &Path) -> [Vec<f64>; 2] {
 
 /// The generated crates: name, label, dependencies, one function's source.
 const COMPILE_CRATES: [(&str, &str); 4] = [
-    ("gen-agen", "agen `#[async_gen]`"),
-    ("gen-agen-block", "agen `stream!`"),
+    ("gen-yieldkit", "yieldkit `#[async_gen]`"),
+    ("gen-yieldkit-block", "yieldkit `stream!`"),
     ("gen-async-stream", "async-stream `stream!`"),
     ("gen-plain", "plain functions, no generator (baseline)"),
 ];
@@ -235,7 +235,7 @@ fn generated_body(k: usize, yield_: &dyn Fn(&str) -> String) -> String {
     )
 }
 
-/// `cargo check` of generated crates with 200 generator functions each (agen's two
+/// `cargo check` of generated crates with 200 generator functions each (yieldkit's two
 /// forms, async-stream, and plain functions as the baseline): dependencies built
 /// first, then the median of fifteen interleaved checks of each crate alone after
 /// touching its source; and, with nightly, rustc's macro expansion time.
@@ -258,17 +258,20 @@ fn compile_time(root: &Path, target: &Path, nightly: bool) -> CompileTime {
         ),
     )
     .unwrap();
-    let agen_dep = format!(
-        "agen = {{ path = {:?} }}\n",
+    let yieldkit_dep = format!(
+        "yieldkit = {{ path = {:?} }}\n",
         root.join("runtime").display().to_string()
     );
     let as_dep = "async-stream = \"0.3.6\"\nfutures-core = \"0.3.31\"\n";
     for (name, _) in COMPILE_CRATES {
         let (deps, mut src) = match name {
-            "gen-agen" => (agen_dep.as_str(), String::from("use agen::async_gen;\n")),
-            "gen-agen-block" | "gen-async-stream" => (
-                if name == "gen-agen-block" {
-                    agen_dep.as_str()
+            "gen-yieldkit" => (
+                yieldkit_dep.as_str(),
+                String::from("use yieldkit::async_gen;\n"),
+            ),
+            "gen-yieldkit-block" | "gen-async-stream" => (
+                if name == "gen-yieldkit-block" {
+                    yieldkit_dep.as_str()
                 } else {
                     as_dep
                 },
@@ -276,7 +279,7 @@ fn compile_time(root: &Path, target: &Path, nightly: bool) -> CompileTime {
             ),
             _ => ("", String::new()),
         };
-        let deps = if name == "gen-agen-block" {
+        let deps = if name == "gen-yieldkit-block" {
             format!("{deps}futures-core = \"0.3.31\"\n")
         } else {
             deps.to_string()
@@ -284,12 +287,12 @@ fn compile_time(root: &Path, target: &Path, nightly: bool) -> CompileTime {
         for k in 0..FUNCTIONS {
             let sig = format!("pub fn g{k}(n: u64, s: &'static str)");
             let item = match name {
-                "gen-agen" => format!(
+                "gen-yieldkit" => format!(
                     "#[async_gen]\npub async fn g{k}(n: u64, s: &'static str) -> u64 {{ {} }}",
                     generated_body(k, &|v| format!("yield_!({v});"))
                 ),
-                "gen-agen-block" => format!(
-                    "{sig} -> impl Stream<Item = u64> {{ agen::stream! {{ {} }} }}",
+                "gen-yieldkit-block" => format!(
+                    "{sig} -> impl Stream<Item = u64> {{ yieldkit::stream! {{ {} }} }}",
                     generated_body(k, &|v| format!("yield {v};"))
                 ),
                 "gen-async-stream" => format!(
@@ -404,7 +407,7 @@ fn compile_time(root: &Path, target: &Path, nightly: bool) -> CompileTime {
     let clean = clean_builds(root, &dir);
     CompileTime {
         clean: [
-            ("agen `#[async_gen]`", median(clean[0].clone()).unwrap()),
+            ("yieldkit `#[async_gen]`", median(clean[0].clone()).unwrap()),
             ("async-stream `stream!`", median(clean[1].clone()).unwrap()),
         ],
         functions: FUNCTIONS,
@@ -423,7 +426,7 @@ const WHY: &str = "
 
 **W1 at 30 instructions per item.** Nightly `async gen` returns the item from the
 coroutine in registers. A stable generator cannot: its body is an `async` block whose
-`poll` returns `Poll<()>`, so every item goes through memory. Per item, agen's
+`poll` returns `Poll<()>`, so every item goes through memory. Per item, yieldkit's
 `poll_next` spends about 9 instructions on that hand-over (load the slot pointer the body
 holds, store the value and the full flag, check the flag after the poll, clear it,
 reload the value) plus 2 on the yield future's resume check, on top of the coroutine's
@@ -437,14 +440,14 @@ into the slot's state byte, with the closure and the body future in a union (8 b
 smaller, 1-2 fewer per item with `dyn`, at first 3 more with `next`); then a single
 call site for the body's `poll` (9-13 fewer in W4, 5 in W1 `next`). Giving each
 benchmark cell its own instantiations (the measurement trap) changed every
-implementation's `next` figures, not agen's alone. The sound handle (a token the body
+implementation's `next` figures, not yieldkit's alone. The sound handle (a token the body
 turns into a handle branded by one of its locals) and a state kept apart from the full
 flag, so that a destructor yielding while the body is dropped cannot be mistaken for a
 running body, cost 0-2 per item; the slots placed at the start of the body cell and the
 \"pending for something else\" path marked cold won most of that back. `dyn` stays about
 10 above the target, `next` about 1.
 
-**Size.** agen keeps the yielded value in the generator (the slot: the value plus a full
+**Size.** yieldkit keeps the yielded value in the generator (the slot: the value plus a full
 flag and the body's state, 16 bytes for a `u64`) so that no thread-local is needed;
 async-stream keeps it on the consumer's stack and reaches it through a thread-local,
 keeping only a `done` flag. And the body holds both the token it was handed and the
@@ -457,7 +460,7 @@ TECHNIQUE.md rules out.
 
 /// The crates whose versions the report names.
 const PEERS: [&str; 6] = [
-    "agen",
+    "yieldkit",
     "async-stream",
     "asynk-strim",
     "async-fn-stream",
@@ -467,8 +470,8 @@ const PEERS: [&str; 6] = [
 
 const ASYNC_IMPLS: [&str; 10] = [
     "hand-written",
-    "agen #[async_gen]",
-    "agen stream!",
+    "yieldkit #[async_gen]",
+    "yieldkit stream!",
     "async-stream",
     "asynk-strim",
     "async-fn-stream",
@@ -479,23 +482,23 @@ const ASYNC_IMPLS: [&str; 10] = [
 ];
 const SYNC_IMPLS: [&str; 5] = [
     "Range / hand-written",
-    "agen #[generator]",
-    "agen #[generator(unboxed)]",
-    "agen iter!",
+    "yieldkit #[generator]",
+    "yieldkit #[generator(unboxed)]",
+    "yieldkit iter!",
     "genawaiter rc",
 ];
-const AGEN_SYNC: [&str; 3] = [
-    "agen #[generator]",
-    "agen #[generator(unboxed)]",
-    "agen iter!",
+const YIELDKIT_SYNC: [&str; 3] = [
+    "yieldkit #[generator]",
+    "yieldkit #[generator(unboxed)]",
+    "yieldkit iter!",
 ];
 const RESUME_IMPLS: [&str; 4] = [
     "hand-written",
-    "agen #[coroutine]",
+    "yieldkit #[coroutine]",
     "genawaiter rc",
     "genawaiter stack",
 ];
-const AGEN: [&str; 2] = ["agen #[async_gen]", "agen stream!"];
+const AGEN: [&str; 2] = ["yieldkit #[async_gen]", "yieldkit stream!"];
 const WORKLOADS: [&str; 5] = ["W1", "W2", "W3", "W4", "W5"];
 const MODES: [&str; 2] = ["dyn", "next"];
 
@@ -671,7 +674,7 @@ fn render(data: &Suite, compile: Option<&CompileTime>, opts: &Opts, benches: &Pa
     md.push_str("\n## Comprehensions (instructions per item)\n\n");
     md.push_str("C1 collects the hand-written stream of `0..1_000_000` into a `Vec` inside an async block.\n\n| implementation | C1 | ratio |\n|---|---:|---:|\n");
     let by_hand = data.instr.get("C1/next/hand-written while let").copied();
-    for imp in ["hand-written while let", "agen collect!"] {
+    for imp in ["hand-written while let", "yieldkit collect!"] {
         match (data.instr.get(&key("C1", "next", imp)), by_hand) {
             (Some(v), Some(f)) => writeln!(md, "| {imp} | {v:.1} | {:.2}x |", v / f).unwrap(),
             _ => writeln!(md, "| {imp} | — | — |").unwrap(),
@@ -689,15 +692,15 @@ fn render(data: &Suite, compile: Option<&CompileTime>, opts: &Opts, benches: &Pa
     md.push_str("\n## Compile time\n\n");
     match compile {
         Some(c) => {
-            let [(agen, agen_s), (peer, peer_s)] = c.clean;
+            let [(yieldkit, yieldkit_s), (peer, peer_s)] = c.clean;
             writeln!(
                 md,
                 "A clean debug build of a crate with one generator function, dependencies\n\
                  included (`cargo build` into an empty target directory; median of 7\n\
                  interleaved runs, wall seconds): what a new user waits for first.\n\n\
                  | crate | clean build (s) | ratio |\n|---|---:|---:|\n\
-                 | {agen} | {agen_s:.2} | {:.2}x |\n| {peer} | {peer_s:.2} | 1.00x |\n",
-                agen_s / peer_s
+                 | {yieldkit} | {yieldkit_s:.2} | {:.2}x |\n| {peer} | {peer_s:.2} | 1.00x |\n",
+                yieldkit_s / peer_s
             )
             .unwrap();
             writeln!(
@@ -800,7 +803,7 @@ fn targets(md: &mut String, data: &Suite, compile: Option<&CompileTime>) {
     let mark = |ok: bool| if ok { "met" } else { "**missed**" };
     writeln!(
         md,
-        "- agen no more instructions per item than async-stream in every W1-W5 cell: {} (highest ratio {:.2}x, {})",
+        "- yieldkit no more instructions per item than async-stream in every W1-W5 cell: {} (highest ratio {:.2}x, {})",
         mark(all_ok),
         worst_vs_as.0,
         worst_vs_as.1
@@ -838,7 +841,7 @@ fn targets(md: &mut String, data: &Suite, compile: Option<&CompileTime>) {
     }
     writeln!(
         md,
-        "- every agen stream no larger than async-stream's: {}{}",
+        "- every yieldkit stream no larger than async-stream's: {}{}",
         mark(larger.is_empty()),
         if larger.is_empty() {
             String::new()
@@ -849,7 +852,10 @@ fn targets(md: &mut String, data: &Suite, compile: Option<&CompileTime>) {
     .unwrap();
     if let Some(c) = compile {
         let find = |label: &str| c.crates.iter().find(|k| k.0 == label).copied();
-        if let (Some(a), Some(b)) = (find("agen `#[async_gen]`"), find("async-stream `stream!`")) {
+        if let (Some(a), Some(b)) = (
+            find("yieldkit `#[async_gen]`"),
+            find("async-stream `stream!`"),
+        ) {
             // 3% is this machine's run-to-run spread of these medians.
             let ok = a.1 <= b.1 * 1.03 && a.2.zip(b.2).is_none_or(|(x, y)| x <= y * 1.03);
             writeln!(
@@ -874,7 +880,7 @@ fn targets(md: &mut String, data: &Suite, compile: Option<&CompileTime>) {
         for m in ["dyn", "for"] {
             let theirs = nightly.instr[&key(w, m, "nightly gen")];
             let genawaiter = data.instr[&key(w, m, "genawaiter rc")];
-            for imp in AGEN_SYNC {
+            for imp in YIELDKIT_SYNC {
                 let Some(&ours) = data.instr.get(&key(w, m, imp)) else {
                     continue;
                 };
@@ -903,7 +909,7 @@ fn targets(md: &mut String, data: &Suite, compile: Option<&CompileTime>) {
     .unwrap();
     let resume = |imp: &str| data.instr.get(&key("R1", "resume", imp)).copied();
     if let (Some(ours), Some(rc), Some(stack)) = (
-        resume("agen #[coroutine]"),
+        resume("yieldkit #[coroutine]"),
         resume("genawaiter rc"),
         resume("genawaiter stack"),
     ) {
@@ -915,7 +921,7 @@ fn targets(md: &mut String, data: &Suite, compile: Option<&CompileTime>) {
         .unwrap();
     }
     if let (Some(c), Some(h)) = (
-        data.instr.get("C1/next/agen collect!"),
+        data.instr.get("C1/next/yieldkit collect!"),
         data.instr.get("C1/next/hand-written while let"),
     ) {
         writeln!(

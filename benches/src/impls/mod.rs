@@ -2,9 +2,6 @@
 //! `w4(n)` and `w5(first)` (and `s1` / `s3` for sync generators), written the way the
 //! crate's documentation recommends.
 
-pub mod agen_attr;
-pub mod agen_block;
-pub mod agen_sync;
 pub mod async_fn_stream;
 pub mod async_stream;
 pub mod asynk_strim;
@@ -13,3 +10,6 @@ pub mod futures_unfold;
 pub mod genawaiter_rc;
 pub mod genawaiter_stack;
 pub mod genawaiter_sync;
+pub mod yieldkit_attr;
+pub mod yieldkit_block;
+pub mod yieldkit_sync;

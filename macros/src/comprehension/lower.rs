@@ -34,16 +34,16 @@ impl Locals {
     fn new() -> Self {
         let ident = |name: &str| Ident::new(name, Span::mixed_site());
         Self {
-            out: ident("__agen_out"),
-            item: ident("__agen_item"),
-            first: ident("__agen_first"),
-            bindings: ident("__agen_bindings"),
-            buffered: ident("__agen_buffered"),
-            value: ident("__agen_value"),
-            error: ident("__agen_error"),
+            out: ident("__yieldkit_out"),
+            item: ident("__yieldkit_item"),
+            first: ident("__yieldkit_first"),
+            bindings: ident("__yieldkit_bindings"),
+            buffered: ident("__yieldkit_buffered"),
+            value: ident("__yieldkit_value"),
+            error: ident("__yieldkit_error"),
             label: Lifetime {
                 apostrophe: Span::mixed_site(),
-                ident: ident("__agen_comprehension"),
+                ident: ident("__yieldkit_comprehension"),
             },
         }
     }
@@ -210,7 +210,7 @@ fn try_match(
     let Locals { value, error, .. } = names;
     let span = elem_span(comp);
     let into_result = call(
-        quote_spanned!(span=> __agen_private::TryElement::into_result),
+        quote_spanned!(span=> __yieldkit_private::TryElement::into_result),
         [elem],
         span,
     );
@@ -218,11 +218,11 @@ fn try_match(
         into_result,
         vec![
             (
-                quote!(__agen_private::core::result::Result::Ok(#value)),
+                quote!(__yieldkit_private::core::result::Result::Ok(#value)),
                 on_ok,
             ),
             (
-                quote!(__agen_private::core::result::Result::Err(#error)),
+                quote!(__yieldkit_private::core::result::Result::Err(#error)),
                 on_err,
             ),
         ],
@@ -235,7 +235,7 @@ fn new_out(names: &Locals) -> Stmt {
     let out = &names.out;
     let_(
         Pat::Verbatim(quote!(mut #out)),
-        verbatim(quote!(__agen_private::Vec::new())),
+        verbatim(quote!(__yieldkit_private::Vec::new())),
         Span::call_site(),
     )
 }
@@ -244,7 +244,7 @@ fn new_out(names: &Locals) -> Stmt {
 /// comes from the context.
 fn from_vec(comp: &Comprehension, names: &Locals) -> Expr {
     let out = &names.out;
-    verbatim(quote_spanned!(elem_span(comp)=> __agen_private::from_vec(#out)))
+    verbatim(quote_spanned!(elem_span(comp)=> __yieldkit_private::from_vec(#out)))
 }
 
 // Input:  collect![elem for x in xs if c(x)]
@@ -290,9 +290,7 @@ fn eager_with(comp: &Comprehension, names: &Locals, for_await: ForAwaitClauses) 
         names,
         vec![push(verbatim(value))],
         vec![semi(
-            verbatim(
-                quote!(break #label __agen_private::core::result::Result::Err(#error)),
-            ),
+            verbatim(quote!(break #label __yieldkit_private::core::result::Result::Err(#error))),
             span,
         )],
     );
@@ -305,7 +303,7 @@ fn eager_with(comp: &Comprehension, names: &Locals, for_await: ForAwaitClauses) 
     );
     let ok = verbatim({
         let collect = from_vec(comp, names);
-        quote!(__agen_private::core::result::Result::Ok(#collect))
+        quote!(__yieldkit_private::core::result::Result::Ok(#collect))
     });
     let labeled = Expr::Block(syn::ExprBlock {
         attrs: Vec::new(),
@@ -345,7 +343,7 @@ fn lazy(comp: &Comprehension, names: &Locals) -> TokenStream {
                 names,
                 vec![semi(
                     yield_(
-                        verbatim(quote!(__agen_private::core::result::Result::Ok(#value))),
+                        verbatim(quote!(__yieldkit_private::core::result::Result::Ok(#value))),
                         span,
                     ),
                     span,
@@ -353,9 +351,7 @@ fn lazy(comp: &Comprehension, names: &Locals) -> TokenStream {
                 vec![
                     semi(
                         yield_(
-                            verbatim(
-                                quote!(__agen_private::core::result::Result::Err(#error)),
-                            ),
+                            verbatim(quote!(__yieldkit_private::core::result::Result::Err(#error))),
                             span,
                         ),
                         span,
@@ -411,7 +407,7 @@ fn first_iterable<'n>(comp: &Comprehension, names: &'n Locals) -> (&'n Ident, To
             expr,
             ..
         }) => {
-            quote_spanned!(expr.span()=> __agen_private::core::iter::IntoIterator::into_iter(#expr))
+            quote_spanned!(expr.span()=> __yieldkit_private::core::iter::IntoIterator::into_iter(#expr))
         }
         // A stream is checked where the loop starts, reported at this expression.
         Some(Clause::For { expr, .. }) => quote!(#expr),
@@ -461,7 +457,7 @@ fn eager_buffered(comp: &Comprehension, buffering: &Buffering, names: &Locals) -
         quote!(#mutability #name)
     });
     let each = verbatim(quote! {{
-        let #bindings = __agen_private::Bindings((#(#names_list,)*));
+        let #bindings = __yieldkit_private::Bindings((#(#names_list,)*));
         #yielder.yield_(async {
             #[allow(unused_variables, unused_mut)]
             let (#(#pats,)*) = #bindings.into_inner();
@@ -478,20 +474,20 @@ fn eager_buffered(comp: &Comprehension, buffering: &Buffering, names: &Locals) -
     let new = buffered_new(buffering, &quote!(#item));
     // `into_checked` wraps it for `next`; `Buffered` is `Unpin`, so no pinning needed.
     let drive = quote! {
-        let #item = __agen_private::core::pin::pin!(__agen_private::generator_body!(
+        let #item = __yieldkit_private::core::pin::pin!(__yieldkit_private::generator_body!(
             AsyncGen<_> borrowing, #yielder, { #(#loops)* }
         ));
-        let mut #buffered = __agen_private::ForAwait::into_checked(#new);
-        let mut #out = __agen_private::Vec::new();
+        let mut #buffered = __yieldkit_private::ForAwait::into_checked(#new);
+        let mut #out = __yieldkit_private::Vec::new();
     };
     let next = quote! {
-        __agen_private::next(__agen_private::core::pin::Pin::new(&mut #buffered)).await
+        __yieldkit_private::next(__yieldkit_private::core::pin::Pin::new(&mut #buffered)).await
     };
     let collect = from_vec(comp, names);
     if comp.options.try_.is_none() {
         return quote! {{
             #drive
-            while let __agen_private::core::option::Option::Some(#value) = #next {
+            while let __yieldkit_private::core::option::Option::Some(#value) = #next {
                 #out.push(#value);
             }
             #collect
@@ -503,19 +499,17 @@ fn eager_buffered(comp: &Comprehension, buffering: &Buffering, names: &Locals) -
         names,
         vec![semi(verbatim(quote!(#out.push(#value))), Span::call_site())],
         vec![semi(
-            verbatim(
-                quote!(break #label __agen_private::core::result::Result::Err(#error)),
-            ),
+            verbatim(quote!(break #label __yieldkit_private::core::result::Result::Err(#error))),
             Span::call_site(),
         )],
     );
     quote! {{
         #drive
         #label: {
-            while let __agen_private::core::option::Option::Some(#item) = #next {
+            while let __yieldkit_private::core::option::Option::Some(#item) = #next {
                 #each
             }
-            __agen_private::core::result::Result::Ok(#collect)
+            __yieldkit_private::core::result::Result::Ok(#collect)
         }
     }}
 }
@@ -540,10 +534,10 @@ fn lazy_buffered(comp: &Comprehension, buffering: &Buffering, names: &Locals) ->
     let each = semi(yield_(future, span), span);
     let (first_let, generator) = lazy_generator(comp, names, Form::AsyncGen, each);
     let laziness = comp.options.laziness_span;
-    let producer = quote_spanned!(laziness=> __agen_private::Box::pin(#generator));
+    let producer = quote_spanned!(laziness=> __yieldkit_private::Box::pin(#generator));
     let new = buffered_new(buffering, &producer);
     let stream = match comp.options.try_ {
-        Some(span) => quote_spanned!(span=> __agen_private::UntilErr::new(#new)),
+        Some(span) => quote_spanned!(span=> __yieldkit_private::UntilErr::new(#new)),
         None => new,
     };
     quote! {{
@@ -557,6 +551,6 @@ fn buffered_new(buffering: &Buffering, producer: &TokenStream) -> TokenStream {
     let ordered = buffering.ordered;
     let limit = quote_spanned!(limit.span()=> #limit);
     quote_spanned! {buffering.span=>
-        __agen_private::Buffered::new(#producer, #limit, #ordered)
+        __yieldkit_private::Buffered::new(#producer, #limit, #ordered)
     }
 }

@@ -103,7 +103,7 @@ pub(crate) fn expand(input: TokenStream) -> TokenStream {
         // type-checks without follow-up errors.
         _ => {
             let errors = errors.to_compile_errors();
-            quote::quote!({ #errors __agen_private::core::unreachable!() })
+            quote::quote!({ #errors __yieldkit_private::core::unreachable!() })
         }
     }
 }

@@ -8,7 +8,7 @@ use syn::{Attribute, Expr, ExprForLoop};
 
 use super::local;
 
-/// Whether `attr` is the `#[for_await]` marker (`#[agen::for_await]`, or `#[for_await]`
+/// Whether `attr` is the `#[for_await]` marker (`#[yieldkit::for_await]`, or `#[for_await]`
 /// with or without an import: inside a generator body it is never anything else).
 pub(crate) fn is_marker(attr: &Attribute) -> bool {
     attr.path()
@@ -66,14 +66,13 @@ pub(crate) fn lower(for_loop: ExprForLoop) -> Expr {
     let stream = local("stream", span);
     let item = local("item", span);
     let expr_span = expr.span();
-    let into_stream =
-        quote_spanned!(expr_span=> __agen_private::ForAwait::into_checked(#expr));
-    let next = quote_spanned!(await_span=> __agen_private::next(#stream.as_mut()).await);
+    let into_stream = quote_spanned!(expr_span=> __yieldkit_private::ForAwait::into_checked(#expr));
+    let next = quote_spanned!(await_span=> __yieldkit_private::next(#stream.as_mut()).await);
     Expr::Verbatim(quote_spanned! {span=>
         #(#attrs)*
         {
-            let mut #stream = __agen_private::core::pin::pin!(#into_stream);
-            #label while let __agen_private::core::option::Option::Some(#item) = #next {
+            let mut #stream = __yieldkit_private::core::pin::pin!(#into_stream);
+            #label while let __yieldkit_private::core::option::Option::Some(#item) = #next {
                 let #pat = #item;
                 #(#stmts)*
             }

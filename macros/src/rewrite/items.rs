@@ -25,7 +25,7 @@ impl Rewriter<'_> {
             Item::Static(s) => ("a static", &s.attrs),
             _ => return,
         };
-        // A generator of its own (`#[agen::generator] fn` in the body) reads its yields.
+        // A generator of its own (`#[yieldkit::generator] fn` in the body) reads its yields.
         if attrs.iter().any(makes_a_generator) {
             return;
         }
@@ -59,7 +59,7 @@ impl Rewriter<'_> {
                     let message = match kind {
                         ItemKind::MacroRules => format!(
                             "this `{ident}!` is in a `macro_rules!` defined in the generator's \
-                             body, which expands after agen has read the body, so it is not \
+                             body, which expands after yieldkit has read the body, so it is not \
                              the generator's: write the yield in the body itself (the macro \
                              can make the value)"
                         ),
@@ -74,7 +74,9 @@ impl Rewriter<'_> {
                     let span = ident.span();
                     // The arguments stay used (as a tuple: no `unused_parens`).
                     let keep = (!args.is_empty()).then(|| quote_spanned!(span=> let _ = (#args,);));
-                    out.extend(quote_spanned!(span=> { #keep __agen_private::core::unreachable!() }));
+                    out.extend(
+                        quote_spanned!(span=> { #keep __yieldkit_private::core::unreachable!() }),
+                    );
                 }
                 TokenTree::Group(group) if !makes_a_generator_call(&out) => {
                     let before = self.errors.len();
@@ -100,7 +102,7 @@ enum ItemKind {
     Other(&'static str),
 }
 
-/// `#[async_gen]`, `#[agen::generator]`, `#[agen::coroutine]`, ...
+/// `#[async_gen]`, `#[yieldkit::generator]`, `#[yieldkit::coroutine]`, ...
 fn makes_a_generator(attr: &Attribute) -> bool {
     attr.path().segments.last().is_some_and(|seg| {
         seg.ident == "async_gen" || seg.ident == "generator" || seg.ident == "coroutine"

@@ -1,4 +1,4 @@
-//! Macro calls in a body: agen's own (`yield_!`, `yield_from!`, an eager `collect!`
+//! Macro calls in a body: yieldkit's own (`yield_!`, `yield_from!`, an eager `collect!`
 //! whose loops run in the body), macros that build generators of their own (left
 //! alone), and everyone else's, whose input is walked so a yield or `?` in it is
 //! rewritten too.
@@ -22,7 +22,7 @@ enum Role {
     Yield,
     /// `yield_from!(inner)`.
     YieldFrom,
-    /// agen's `collect!`: expanded in place when its loops run in the body.
+    /// yieldkit's `collect!`: expanded in place when its loops run in the body.
     Collect,
     /// A macro that builds a generator or futures of its own (`stream!`, `iter!`, any
     /// other `collect!`): the yields, `?` and `for await` inside belong to what it
@@ -33,14 +33,14 @@ enum Role {
     Other,
 }
 
-/// Whether `path` names one of agen's macros: written bare (`yield_!`, which needs no
-/// import) or under `agen::`.
-fn is_agens(path: &Path) -> bool {
+/// Whether `path` names one of yieldkit's macros: written bare (`yield_!`, which needs no
+/// import) or under `yieldkit::`.
+fn is_ours(path: &Path) -> bool {
     let segments = &path.segments;
-    segments.len() == 1 || (segments.len() == 2 && segments[0].ident == "agen")
+    segments.len() == 1 || (segments.len() == 2 && segments[0].ident == "yieldkit")
 }
 
-/// The rule, in one place: agen's own macros by their name, bare or under `agen::`;
+/// The rule, in one place: yieldkit's own macros by their name, bare or under `yieldkit::`;
 /// generator-building macros by their last segment, whoever defines them (not reaching
 /// into a generator is the safe mistake).
 fn role(path: &Path) -> Role {
@@ -49,9 +49,9 @@ fn role(path: &Path) -> Role {
     };
     let name = last.ident.to_string();
     match name.as_str() {
-        "yield_" if is_agens(path) => Role::Yield,
-        "yield_from" if is_agens(path) => Role::YieldFrom,
-        "collect" if is_agens(path) => Role::Collect,
+        "yield_" if is_ours(path) => Role::Yield,
+        "yield_from" if is_ours(path) => Role::YieldFrom,
+        "collect" if is_ours(path) => Role::Collect,
         "stream" | "iter" | "collect" => Role::Generator,
         _ => Role::Other,
     }
@@ -145,7 +145,7 @@ impl Rewriter<'_> {
         Some(lowered)
     }
 
-    /// Walks the input of a macro that is not agen's (`select!`, `vec!`, `format!`,
+    /// Walks the input of a macro that is not yieldkit's (`select!`, `vec!`, `format!`,
     /// `matches!`, a user's own), rewriting what it can reach: read as expressions or
     /// statements where the whole input is Rust, otherwise piece by piece.
     fn foreign(&mut self, mac: &mut Macro) {
@@ -269,7 +269,7 @@ impl Rewriter<'_> {
                     self.errors.at(
                         ident.span(),
                         format!(
-                            "this `yield` is in the input of `{mac}!`, which agen cannot read \
+                            "this `yield` is in the input of `{mac}!`, which yieldkit cannot read \
                              as Rust here; put it in a block of its own: `{{ yield value; }}`"
                         ),
                     );
@@ -293,7 +293,7 @@ impl Rewriter<'_> {
                     self.errors.at(
                         question.span(),
                         format!(
-                            "this `?` is in the input of `{mac}!`, which agen cannot read as \
+                            "this `?` is in the input of `{mac}!`, which yieldkit cannot read as \
                              Rust here, so it cannot make the `?` end the generator: take the \
                              value out first (`let value = expr?;`) and pass `value` to `{mac}!`"
                         ),

@@ -32,7 +32,7 @@ pub(crate) use self::for_await::{has_marker as has_for_await_marker, lower as lo
 pub(crate) enum Kind {
     /// `#[async_gen]`, `stream!`: a `Stream`.
     Stream,
-    /// `#[agen::for_await]` on an ordinary `async fn`: only `for await` loops.
+    /// `#[yieldkit::for_await]` on an ordinary `async fn`: only `for await` loops.
     PlainAsync,
     /// `#[generator]`, `iter!`: an `Iterator`; no `.await`.
     Iter,
@@ -57,10 +57,10 @@ impl Kind {
     fn await_hint(self) -> Option<&'static str> {
         match self {
             Kind::Iter => {
-                Some("use `#[agen::async_gen]` (or `stream!`) for a generator that awaits")
+                Some("use `#[yieldkit::async_gen]` (or `stream!`) for a generator that awaits")
             }
             Kind::Coroutine => {
-                Some("use `#[agen::coroutine] async fn` for a coroutine that awaits")
+                Some("use `#[yieldkit::coroutine] async fn` for a coroutine that awaits")
             }
             Kind::Stream | Kind::PlainAsync | Kind::AsyncCoroutine => None,
         }
@@ -87,7 +87,7 @@ impl Kind {
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(crate) enum Syntax {
     /// The attribute forms: `yield_!(value)`. A bare `yield` there is not stable Rust
-    /// (the compiler rejects it before the attribute runs, and agen says what to write
+    /// (the compiler rejects it before the attribute runs, and yieldkit says what to write
     /// instead); one in another macro's input belongs to that macro (a `stream!` a user
     /// macro writes), and is left alone.
     Macro,
@@ -204,7 +204,7 @@ struct Rewriter<'a> {
     syntax: Syntax,
     item: Option<&'a syn::Type>,
     sent: Option<&'a syn::Type>,
-    /// Whether the walk is in the input of a macro that is not agen's.
+    /// Whether the walk is in the input of a macro that is not yieldkit's.
     in_macro_input: bool,
     names: &'a Names,
     scope: Scope,
@@ -233,9 +233,7 @@ impl Rewriter<'_> {
         self.errors.at(span, message);
         self.changed = true;
         let keep = keep.map(|value| quote_spanned!(span=> let _ = || #value;));
-        Expr::Verbatim(
-            quote_spanned!(span=> { #keep __agen_private::core::unreachable!() }),
-        )
+        Expr::Verbatim(quote_spanned!(span=> { #keep __yieldkit_private::core::unreachable!() }))
     }
 
     fn in_scope(&mut self, scope: Scope, f: impl FnOnce(&mut Self)) {

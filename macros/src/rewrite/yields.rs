@@ -34,13 +34,13 @@ impl Rewriter<'_> {
         let yielder = self.names.yielder_at(span);
         let guard = self.guard(span);
         // At the value, so a value of the wrong type is reported there.
-        let yielded = Ident::new("__agen_yielded", value_span);
+        let yielded = Ident::new("__yieldkit_yielded", value_span);
         // In parentheses, for a struct literal; generated ones, so `unused_parens`
         // stays quiet.
         let mut value = Group::new(Delimiter::Parenthesis, value);
         value.set_span(Span::mixed_site());
         let value = if block {
-            quote_spanned!(value_span=> __agen_private::core::convert::identity #value)
+            quote_spanned!(value_span=> __yieldkit_private::core::convert::identity #value)
         } else {
             value.into_token_stream()
         };
@@ -61,7 +61,7 @@ impl Rewriter<'_> {
     }
 
     /// Reports a bare `yield` in an attribute form's body (the compiler's own error,
-    /// "yield syntax is experimental", says nothing of agen) with what to write.
+    /// "yield syntax is experimental", says nothing of yieldkit) with what to write.
     pub(super) fn bare_yield(&mut self, span: Span) {
         let block = match (self.kind, self.scope) {
             // Out of place whatever its spelling: `yield_expr` says so.
@@ -90,7 +90,7 @@ impl Rewriter<'_> {
         let dead = self
             .kind
             .returns_value()
-            .then(|| quote_spanned!(span=> __agen_private::dead()));
+            .then(|| quote_spanned!(span=> __yieldkit_private::dead()));
         // The `loop` keeps it one error: a `break` out of reach of its label is then
         // not also a `break` outside of a loop.
         quote_spanned!(Span::mixed_site()=> if false { loop { break #label #dead; } })
@@ -162,7 +162,7 @@ impl Rewriter<'_> {
         let sent = local("sent", span);
         let yielder = self.names.yielder_at(inner_span);
         let first = first.map_or_else(
-            || quote_spanned!(span=> __agen_private::DelegateWithoutFirst::first()),
+            || quote_spanned!(span=> __yieldkit_private::DelegateWithoutFirst::first()),
             ToTokens::into_token_stream,
         );
         // The resume is the check that `sub` is a coroutine taking this one's sent type
@@ -172,19 +172,19 @@ impl Rewriter<'_> {
             .sent
             .map_or_else(|| quote!(_), ToTokens::to_token_stream);
         let resume = if self.kind == Kind::AsyncCoroutine {
-            quote_spanned!(inner_span=> <_ as __agen_private::AsyncCoroutine<#sent_type>>::resume(#sub.as_mut().sub(), #sent).await)
+            quote_spanned!(inner_span=> <_ as __yieldkit_private::AsyncCoroutine<#sent_type>>::resume(#sub.as_mut().sub(), #sent).await)
         } else {
-            quote_spanned!(inner_span=> <_ as __agen_private::Coroutine<#sent_type>>::resume(#sub.as_mut().sub(), #sent))
+            quote_spanned!(inner_span=> <_ as __yieldkit_private::Coroutine<#sent_type>>::resume(#sub.as_mut().sub(), #sent))
         };
         Expr::Verbatim(quote_spanned! {span=>
             {
                 let #sub = #check;
-                let mut #sub = __agen_private::core::pin::pin!(#sub);
+                let mut #sub = __yieldkit_private::core::pin::pin!(#sub);
                 let mut #sent = #sub.first(#first);
                 loop {
                     match #resume {
-                        __agen_private::CoroutineState::Yielded(#value) => #sent = #each,
-                        __agen_private::CoroutineState::Complete(#value) => break #value,
+                        __yieldkit_private::CoroutineState::Yielded(#value) => #sent = #each,
+                        __yieldkit_private::CoroutineState::Complete(#value) => break #value,
                     }
                 }
             }
@@ -235,7 +235,7 @@ impl Rewriter<'_> {
         let message = match (self.kind, self.scope) {
             (Kind::PlainAsync, _) => format!(
                 "{what} can only be used in a generator, and this is an ordinary `async fn`; \
-                 use `#[agen::async_gen]` to make it an async generator"
+                 use `#[yieldkit::async_gen]` to make it an async generator"
             ),
             (_, Scope::Body) => return None,
             (_, Scope::Closure) => format!(
@@ -272,15 +272,15 @@ impl Rewriter<'_> {
         // Names no user item is likely to have: an item in scope with a binding's name
         // (a unit struct `value`) would turn the binding into a pattern, whatever its
         // hygiene.
-        let value = Ident::new("__agen_value", question);
-        let residual = Ident::new("__agen_residual", question);
+        let value = Ident::new("__yieldkit_value", question);
+        let residual = Ident::new("__yieldkit_residual", question);
         // Generated, not the user's: lints about a loop that never loops stay quiet.
         let exit = quote_spanned!(Span::mixed_site()=> loop { break #label; });
         Expr::Verbatim(quote_spanned! {question=>
-            match __agen_private::Try::branch(#expr) {
-                __agen_private::core::ops::ControlFlow::Continue(#value) => #value,
-                __agen_private::core::ops::ControlFlow::Break(#residual) => {
-                    #yielder.yield_last(__agen_private::FromResidual::from_residual(#residual));
+            match __yieldkit_private::Try::branch(#expr) {
+                __yieldkit_private::core::ops::ControlFlow::Continue(#value) => #value,
+                __yieldkit_private::core::ops::ControlFlow::Break(#residual) => {
+                    #yielder.yield_last(__yieldkit_private::FromResidual::from_residual(#residual));
                     #exit
                 }
             }

@@ -11,9 +11,9 @@ use crate::handle::CoYielder;
 /// It exists for its compile error, at the sent type: "the value of this coroutine's
 /// first resume would be lost", with the fix.
 #[diagnostic::on_unimplemented(
-    message = "the value of this coroutine's first resume would be lost: name it with `#[agen::coroutine(first = name)]`",
+    message = "the value of this coroutine's first resume would be lost: name it with `#[yieldkit::coroutine(first = name)]`",
     label = "the first `resume(value)` starts the body, before any `yield_!` can receive it",
-    note = "the first resume value goes to the body: bind it with `#[agen::coroutine(first = name)]`, or make the sent type `()`"
+    note = "the first resume value goes to the body: bind it with `#[yieldkit::coroutine(first = name)]`, or make the sent type `()`"
 )]
 pub trait UnnamedFirstResume {
     /// Drops the first resume value (`()`).
@@ -95,5 +95,5 @@ impl<Y, R> CoYielder<'_, Y, R> {
 #[doc(hidden)]
 #[inline(always)]
 pub fn dead<T>() -> T {
-    unreachable!("agen: a dead branch of a rewritten yield ran")
+    unreachable!("yieldkit: a dead branch of a rewritten yield ran")
 }

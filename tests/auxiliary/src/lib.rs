@@ -1,5 +1,5 @@
-//! agen's generator functions and blocks written by other macros, as in pin-project's
-//! `tests/auxiliary`: the proc macros of `agen-auxiliary-macro` (from the caller's tokens
+//! yieldkit's generator functions and blocks written by other macros, as in pin-project's
+//! `tests/auxiliary`: the proc macros of `yieldkit-auxiliary-macro` (from the caller's tokens
 //! with their spans, and with names of their own) and `macro_rules!` macros (parameters,
 //! `?`, yields and `for await` passed in as `$name:ident`, `$e:expr`, `$($t:tt)*`,
 //! `$body:block`; nested macros; methods). The tests are in `tests/`; this library holds
@@ -15,7 +15,7 @@ use futures_core::Stream;
 pub fn drain<S: Stream>(stream: S) -> Vec<S::Item> {
     let mut stream = pin!(stream);
     let mut items = Vec::new();
-    agen::block_on(core::future::poll_fn(|cx| {
+    yieldkit::block_on(core::future::poll_fn(|cx| {
         loop {
             match stream.as_mut().poll_next(cx) {
                 Poll::Ready(Some(item)) => items.push(item),
@@ -32,11 +32,11 @@ pub fn drain<S: Stream>(stream: S) -> Vec<S::Item> {
 #[macro_export]
 macro_rules! counting_generator {
     ($vis:vis fn $name:ident($param:ident) step $step:expr) => {
-        #[::agen::generator]
+        #[::yieldkit::generator]
         $vis fn $name($param: u32) -> u32 {
             let mut i = 0;
             while i < $param {
-                ::agen::yield_!(i);
+                ::yieldkit::yield_!(i);
                 i += $step;
             }
         }
@@ -49,11 +49,11 @@ macro_rules! counting_generator {
 #[macro_export]
 macro_rules! parsing_stream {
     ($vis:vis fn $name:ident($lines:ident)) => {
-        #[::agen::async_gen]
+        #[::yieldkit::async_gen]
         $vis async fn $name(
             $lines: ::std::vec::Vec<&'static str>,
         ) -> ::core::result::Result<u32, ::core::num::ParseIntError> {
-            let lines = ::agen::stream! {
+            let lines = ::yieldkit::stream! {
                 for line in $lines {
                     yield line;
                 }
@@ -68,12 +68,12 @@ macro_rules! parsing_stream {
 }
 
 /// `whole_fn!(FORM(OPTIONS)?; ITEM)`: `ITEM` (any tokens) under
-/// `#[::agen::FORM(OPTIONS)]`: the signature and the body are all the caller's tokens,
+/// `#[::yieldkit::FORM(OPTIONS)]`: the signature and the body are all the caller's tokens,
 /// the attribute this macro's.
 #[macro_export]
 macro_rules! whole_fn {
     ($form:ident $(($($option:tt)*))?; $($item:tt)*) => {
-        #[::agen::$form $(($($option)*))?]
+        #[::yieldkit::$form $(($($option)*))?]
         $($item)*
     };
 }

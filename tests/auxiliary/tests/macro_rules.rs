@@ -1,14 +1,14 @@
 //! Generator functions and blocks that `macro_rules!` macros write: parameters, `?`,
 //! yields and `for await` passed in as `$name:ident`, `$e:expr`, `$($t:tt)*`,
 //! `$body:block`; nested macros; a generator method in an `impl` block; macros from
-//! another crate (`agen_auxiliary_tests`). Each is run and its items compared.
+//! another crate (`yieldkit_auxiliary_tests`). Each is run and its items compared.
 
 use std::num::ParseIntError;
 use std::pin::pin;
 
-use agen::CoroutineState::{Complete, Yielded};
-use agen::{AsyncCoroutine, Coroutine};
-use agen_auxiliary_tests::drain;
+use yieldkit::CoroutineState::{Complete, Yielded};
+use yieldkit::{AsyncCoroutine, Coroutine};
+use yieldkit_auxiliary_tests::drain;
 
 fn parse_error() -> ParseIntError {
     "x".parse::<u32>().unwrap_err()
@@ -20,7 +20,7 @@ mod ident_parameters {
 
     macro_rules! stepping {
         (generator $name:ident($limit:ident, $step:ident)) => {
-            #[agen::generator]
+            #[yieldkit::generator]
             fn $name($limit: u32, $step: u32) -> u32 {
                 let mut i = 0;
                 while i < $limit {
@@ -30,7 +30,7 @@ mod ident_parameters {
             }
         };
         (async_gen $name:ident($limit:ident, $step:ident)) => {
-            #[agen::async_gen]
+            #[yieldkit::async_gen]
             async fn $name($limit: u32, $step: u32) -> u32 {
                 let mut i = 0;
                 while i < $limit {
@@ -40,7 +40,7 @@ mod ident_parameters {
             }
         };
         (coroutine $name:ident($scale:ident) first $first:ident) => {
-            #[agen::coroutine(first = $first)]
+            #[yieldkit::coroutine(first = $first)]
             fn $name($scale: u32) -> impl Coroutine<u32, Yield = u32, Return = u32> {
                 let mut total = $first;
                 loop {
@@ -53,7 +53,7 @@ mod ident_parameters {
             }
         };
         (async_coroutine $name:ident($scale:ident) first $first:ident) => {
-            #[agen::coroutine(first = $first)]
+            #[yieldkit::coroutine(first = $first)]
             async fn $name($scale: u32) -> impl AsyncCoroutine<u32, Yield = u32, Return = u32> {
                 let mut total = $first;
                 loop {
@@ -66,7 +66,7 @@ mod ident_parameters {
             }
         };
         (for_await $name:ident($values:ident)) => {
-            #[agen::for_await]
+            #[yieldkit::for_await]
             async fn $name($values: Vec<u32>) -> u32 {
                 let mut total = 0;
                 #[for_await]
@@ -105,7 +105,7 @@ mod ident_parameters {
     #[test]
     fn async_coroutine() {
         let mut co = pin!(scaled_async(10));
-        agen::block_on(async {
+        yieldkit::block_on(async {
             assert_eq!(co.as_mut().resume(1).await, Yielded(10));
             assert_eq!(co.as_mut().resume(2).await, Yielded(30));
             assert_eq!(co.as_mut().resume(0).await, Complete(3));
@@ -114,12 +114,12 @@ mod ident_parameters {
 
     #[test]
     fn for_await() {
-        assert_eq!(agen::block_on(summed(vec![1, 2, 3])), 6);
+        assert_eq!(yieldkit::block_on(summed(vec![1, 2, 3])), 6);
     }
 
     // From another crate.
-    agen_auxiliary_tests::counting_generator!(fn by_two(limit) step 2);
-    agen_auxiliary_tests::parsing_stream!(fn parsed(lines));
+    yieldkit_auxiliary_tests::counting_generator!(fn by_two(limit) step 2);
+    yieldkit_auxiliary_tests::parsing_stream!(fn parsed(lines));
 
     #[test]
     fn exported_from_another_crate() {
@@ -137,7 +137,7 @@ mod expr_fragments {
 
     macro_rules! yielding {
         ($name:ident -> $item:ty: $($e:expr),* $(,)?) => {
-            #[agen::generator]
+            #[yieldkit::generator]
             fn $name() -> $item {
                 $( yield_!($e); )*
             }
@@ -146,7 +146,7 @@ mod expr_fragments {
 
     macro_rules! parsing {
         ($name:ident: $($e:expr),*) => {
-            #[agen::async_gen]
+            #[yieldkit::async_gen]
             async fn $name() -> Result<u32, ParseIntError> {
                 $( yield_!(Ok($e?)); )*
             }
@@ -155,7 +155,7 @@ mod expr_fragments {
 
     macro_rules! with_question_mark_inside {
         ($name:ident: $($e:expr),*) => {
-            #[agen::generator]
+            #[yieldkit::generator]
             fn $name() -> Result<u32, ParseIntError> {
                 $( yield_!(Ok($e)); )*
             }
@@ -164,7 +164,7 @@ mod expr_fragments {
 
     macro_rules! statements {
         ($name:ident -> $item:ty: $($s:stmt);*) => {
-            #[agen::generator]
+            #[yieldkit::generator]
             fn $name() -> $item {
                 $( $s; )*
             }
@@ -173,7 +173,7 @@ mod expr_fragments {
 
     macro_rules! async_statements {
         ($name:ident($p:ident: $t:ty) -> $item:ty { $($s:stmt;)* }) => {
-            #[agen::async_gen]
+            #[yieldkit::async_gen]
             async fn $name($p: $t) -> $item {
                 $( $s; )*
             }
@@ -220,12 +220,12 @@ mod expr_fragments {
 /// tokens, the attribute the macro's.
 mod token_trees {
     use super::*;
-    use agen_auxiliary_tests::whole_fn;
     use futures::StreamExt;
+    use yieldkit_auxiliary_tests::whole_fn;
 
     macro_rules! as_generator {
         ($($t:tt)*) => {
-            #[agen::generator]
+            #[yieldkit::generator]
             $($t)*
         };
     }
@@ -294,7 +294,7 @@ mod token_trees {
 
     #[test]
     fn for_await() {
-        assert_eq!(agen::block_on(longest(vec!["ab", "abcd", "a"])), 4);
+        assert_eq!(yieldkit::block_on(longest(vec!["ab", "abcd", "a"])), 4);
     }
 }
 
@@ -307,7 +307,7 @@ mod token_trees {
 mod token_tree_methods {
     macro_rules! generator_methods {
         ($($method:tt)*) => {
-            #[agen::generator]
+            #[yieldkit::generator]
             $($method)*
         };
     }
@@ -338,11 +338,11 @@ mod block_fragments {
 
     macro_rules! with_body {
         ($form:ident fn $name:ident($($arg:ident: $ty:ty),*) -> $item:ty $body:block) => {
-            #[agen::$form]
+            #[yieldkit::$form]
             fn $name($($arg: $ty),*) -> $item $body
         };
         ($form:ident async fn $name:ident($($arg:ident: $ty:ty),*) -> $item:ty $body:block) => {
-            #[agen::$form]
+            #[yieldkit::$form]
             async fn $name($($arg: $ty),*) -> $item $body
         };
     }
@@ -362,7 +362,7 @@ mod block_fragments {
     });
 
     // A coroutine's return type passed as `$item:ty` reaches the attribute in an
-    // invisible group (`Type::Group`), which `#[agen::coroutine]` looks through.
+    // invisible group (`Type::Group`), which `#[yieldkit::coroutine]` looks through.
     with_body!(coroutine fn adder(step: u32) -> impl Coroutine<(), Yield = u32, Return = &'static str> {
         yield_!(step);
         yield_!(step * 2);
@@ -401,7 +401,7 @@ mod block_fragments {
 
     #[test]
     fn for_await() {
-        assert_eq!(agen::block_on(count(vec![1, 2, 3])), 3);
+        assert_eq!(yieldkit::block_on(count(vec![1, 2, 3])), 3);
     }
 }
 
@@ -413,7 +413,7 @@ mod other_fragments {
         ($(#[$meta:meta])* $vis:vis fn $name:ident<$lt:lifetime, $t:ident: $bound:path>
             ($items:ident) boxing $($option:ident)?) => {
             $(#[$meta])*
-            #[agen::generator($($option)?)]
+            #[yieldkit::generator($($option)?)]
             $vis fn $name<$lt, $t: $bound>($items: &$lt [$t]) -> &$lt $t {
                 for item in $items {
                     yield_!(item);
@@ -447,7 +447,7 @@ mod nested {
 
     macro_rules! inner {
         ($name:ident, $param:ident, $($e:expr),*) => {
-            #[agen::generator]
+            #[yieldkit::generator]
             fn $name($param: u32) -> u32 {
                 $( yield_!($e + $param); )*
             }
@@ -475,7 +475,7 @@ mod nested {
         ($d:tt $maker:ident, $form:ident) => {
             macro_rules! $maker {
                 ($d name:ident($d param:ident) => $d ($d e:expr),*) => {
-                    #[agen::$form]
+                    #[yieldkit::$form]
                     async fn $d name($d param: u32) -> u32 {
                         $d ( yield_!($d e * $d param); )*
                     }
@@ -510,14 +510,14 @@ mod methods {
             }
 
             impl $ty {
-                #[agen::generator]
+                #[yieldkit::generator]
                 fn items(&self, $skip: usize) -> &$item {
                     for item in self.$field.iter().skip($skip) {
                         yield_!(item);
                     }
                 }
 
-                #[agen::async_gen]
+                #[yieldkit::async_gen]
                 async fn parsed(&self, $skip: usize) -> Result<u32, ParseIntError> {
                     #[for_await]
                     for item in futures::stream::iter(self.$field.iter().skip($skip)) {
@@ -525,7 +525,7 @@ mod methods {
                     }
                 }
 
-                #[agen::coroutine]
+                #[yieldkit::coroutine]
                 fn total(
                     &self,
                     $skip: usize,
@@ -562,7 +562,7 @@ mod methods {
 mod pattern_fragments {
     macro_rules! patterns {
         ($name:ident($p:pat, $q:pat_param) => $e:expr) => {
-            #[agen::generator]
+            #[yieldkit::generator]
             fn $name($p: (u32, u32), $q: u32) -> u32 {
                 yield_!($e);
             }
@@ -574,7 +574,7 @@ mod pattern_fragments {
 
     macro_rules! shown {
         ($option:ident $name:ident($p:ident: $t:ty)) => {
-            #[agen::async_gen($option)]
+            #[yieldkit::async_gen($option)]
             async fn $name($p: $t) -> String {
                 yield_!(format!("<{}>", $p));
             }
@@ -589,7 +589,7 @@ mod pattern_fragments {
 
     macro_rules! each {
         ($name:ident: for $p:pat in $items:ty => $e:expr) => {
-            #[agen::async_gen]
+            #[yieldkit::async_gen]
             async fn $name(items: $items) -> u32 {
                 #[for_await]
                 for $p in futures::stream::iter(items) {
@@ -612,18 +612,18 @@ mod pattern_fragments {
 
     #[test]
     fn impl_trait_parameter_boxed() {
-        assert_eq!(agen_auxiliary_tests::drain(show(5)), ["<5>"]);
+        assert_eq!(yieldkit_auxiliary_tests::drain(show(5)), ["<5>"]);
     }
 
     #[test]
     fn impl_trait_behind_a_reference_boxed() {
-        assert_eq!(agen_auxiliary_tests::drain(show_ref(&5)), ["<5>"]);
+        assert_eq!(yieldkit_auxiliary_tests::drain(show_ref(&5)), ["<5>"]);
     }
 
     #[test]
     fn pattern_of_a_for_await_loop() {
         assert_eq!(
-            agen_auxiliary_tests::drain(sums(vec![(1, 2), (3, 4)])),
+            yieldkit_auxiliary_tests::drain(sums(vec![(1, 2), (3, 4)])),
             [3, 7]
         );
     }
@@ -631,7 +631,7 @@ mod pattern_fragments {
     #[test]
     fn or_pattern_of_a_for_await_loop() {
         assert_eq!(
-            agen_auxiliary_tests::drain(either(vec![Ok(1), Err(2)])),
+            yieldkit_auxiliary_tests::drain(either(vec![Ok(1), Err(2)])),
             [1, 2]
         );
     }
@@ -651,7 +651,7 @@ mod trait_impls {
     macro_rules! impl_source {
         ($ty:ident, $field:ident) => {
             impl Source for $ty {
-                #[agen::generator]
+                #[yieldkit::generator]
                 fn items(&self) -> u32 {
                     for x in &self.$field {
                         yield_!(*x);
@@ -664,7 +664,7 @@ mod trait_impls {
     macro_rules! by_value {
         ($ty:ident, $field:ident, $last:expr) => {
             impl $ty {
-                #[agen::generator]
+                #[yieldkit::generator]
                 fn into_items(mut self) -> u32 {
                     self.$field.push($last);
                     for x in self.$field {
@@ -692,7 +692,7 @@ mod blocks {
 
     macro_rules! stream_of {
         ($($e:expr),*) => {
-            agen::stream! {
+            yieldkit::stream! {
                 $( yield $e; )*
             }
         };
@@ -700,7 +700,7 @@ mod blocks {
 
     macro_rules! iter_range {
         ($var:ident in $lo:expr, $hi:expr => $e:expr) => {
-            agen::iter! {
+            yieldkit::iter! {
                 for $var in $lo..$hi {
                     yield $e;
                 }
@@ -710,7 +710,7 @@ mod blocks {
 
     macro_rules! running_total {
         ($s:expr) => {
-            agen::stream! {
+            yieldkit::stream! {
                 let mut total = 0;
                 for await x in $s {
                     total += x;
@@ -722,19 +722,19 @@ mod blocks {
 
     macro_rules! stream_tt {
         ($($t:tt)*) => {
-            agen::stream! { $($t)* }
+            yieldkit::stream! { $($t)* }
         };
     }
 
     macro_rules! iter_tt {
         ($($t:tt)*) => {
-            agen::iter! { $($t)* }
+            yieldkit::iter! { $($t)* }
         };
     }
 
     macro_rules! squares {
         ($x:ident in $xs:expr $(; $option:ident)?) => {
-            agen::collect![$x * $x for $x in $xs $(; $option)?]
+            yieldkit::collect![$x * $x for $x in $xs $(; $option)?]
         };
     }
 
@@ -787,7 +787,7 @@ mod blocks {
 mod hygiene {
     macro_rules! labelled {
         ($name:ident($items:ident) stop at $stop:expr) => {
-            #[agen::generator]
+            #[yieldkit::generator]
             fn $name($items: Vec<u32>) -> u32 {
                 let total = 0;
                 'scan: for item in $items {
@@ -816,7 +816,7 @@ mod awkward_parameters {
 
     macro_rules! with_param {
         ($name:ident($($param:tt)*) -> $item:ty $body:block) => {
-            #[agen::generator]
+            #[yieldkit::generator]
             fn $name($($param)*) -> $item $body
         };
     }
@@ -869,17 +869,17 @@ mod blocks_in_generator_bodies {
 
     macro_rules! stream_in {
         ($($t:tt)*) => {
-            agen::stream! { $($t)* }
+            yieldkit::stream! { $($t)* }
         };
     }
 
     macro_rules! iter_in {
         ($($t:tt)*) => {
-            agen::iter! { $($t)* }
+            yieldkit::iter! { $($t)* }
         };
     }
 
-    #[agen::async_gen]
+    #[yieldkit::async_gen]
     async fn outer_stream() -> u32 {
         let inner = stream_in! {
             for x in 0..3u32 {
@@ -892,7 +892,7 @@ mod blocks_in_generator_bodies {
         }
     }
 
-    #[agen::generator]
+    #[yieldkit::generator]
     fn outer_iter() -> u32 {
         let inner = iter_in! {
             for x in 0..3u32 {

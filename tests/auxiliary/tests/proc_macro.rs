@@ -1,18 +1,18 @@
-//! Generator functions and blocks that a proc macro writes (`agen-auxiliary-macro`):
+//! Generator functions and blocks that a proc macro writes (`yieldkit-auxiliary-macro`):
 //! from the caller's tokens, rebuilt piece by piece with their spans (`generator_fn!`,
-//! `#[agen_via]`), with a parameter of the macro's (`#[with_limit]`), and with every
+//! `#[yieldkit_via]`), with a parameter of the macro's (`#[with_limit]`), and with every
 //! name the macro's own, `Span::mixed_site()` or `Span::call_site()` (`generated!`).
 //! Each is run and its items compared.
 
 use std::num::ParseIntError;
 use std::pin::pin;
 
-use agen::CoroutineState::{Complete, Yielded};
-use agen::{AsyncCoroutine, Coroutine};
-use agen_auxiliary_macro::{
-    agen_via, generated, generator_block, generator_fn, iter_of, stream_of, with_limit,
+use yieldkit::CoroutineState::{Complete, Yielded};
+use yieldkit::{AsyncCoroutine, Coroutine};
+use yieldkit_auxiliary_macro::{
+    generated, generator_block, generator_fn, iter_of, stream_of, with_limit, yieldkit_via,
 };
-use agen_auxiliary_tests::drain;
+use yieldkit_auxiliary_tests::drain;
 
 fn parse_error() -> ParseIntError {
     "x".parse::<u32>().unwrap_err()
@@ -141,7 +141,7 @@ mod rebuilt_from_the_callers_tokens {
         assert_eq!(co.as_mut().resume(Some(3.0)), Yielded(4.0));
         assert_eq!(co.as_mut().resume(None), Complete(2));
         let mut co = pin!(pinger(2));
-        agen::block_on(async {
+        yieldkit::block_on(async {
             assert_eq!(co.as_mut().resume(()).await, Yielded(0));
             assert_eq!(co.as_mut().resume(()).await, Yielded(1));
             assert_eq!(co.as_mut().resume(()).await, Complete("done"));
@@ -150,7 +150,7 @@ mod rebuilt_from_the_callers_tokens {
 
     #[test]
     fn for_await() {
-        assert_eq!(agen::block_on(total(vec![100, 1, 2])), 3);
+        assert_eq!(yieldkit::block_on(total(vec![100, 1, 2])), 3);
     }
 
     #[test]
@@ -161,25 +161,25 @@ mod rebuilt_from_the_callers_tokens {
     }
 }
 
-/// `#[agen_via(..)]`: an attribute that expands to agen's.
+/// `#[yieldkit_via(..)]`: an attribute that expands to yieldkit's.
 mod through_another_attribute {
     use super::*;
 
-    #[agen_via(async_gen)]
+    #[yieldkit_via(async_gen)]
     async fn squares(n: u32) -> u32 {
         for i in 1..=n {
             yield_!(i * i);
         }
     }
 
-    #[agen_via(generator, unboxed)]
+    #[yieldkit_via(generator, unboxed)]
     fn evens(limit: u32) -> u32 {
         for i in (0..limit).step_by(2) {
             yield_!(i);
         }
     }
 
-    #[agen_via(coroutine, first = first)]
+    #[yieldkit_via(coroutine, first = first)]
     fn doubler() -> impl Coroutine<u32, Yield = u32, Return = ()> {
         let mut x = first;
         while x != 0 {
@@ -190,7 +190,7 @@ mod through_another_attribute {
     struct Scale(u32);
 
     impl Scale {
-        #[agen_via(generator)]
+        #[yieldkit_via(generator)]
         fn apply<'a>(&'a self, values: &'a [u32]) -> u32 {
             for v in values {
                 yield_!(v * self.0);
@@ -290,7 +290,7 @@ macro_rules! generated_at {
             assert_eq!(co.as_mut().resume(2), Yielded(9));
             assert_eq!(co.as_mut().resume(0), Complete(3));
             let mut co = pin!(scaled_totals_async(3));
-            agen::block_on(async {
+            yieldkit::block_on(async {
                 assert_eq!(co.as_mut().resume(1).await, Yielded(3));
                 assert_eq!(co.as_mut().resume(2).await, Yielded(9));
                 assert_eq!(co.as_mut().resume(0).await, Complete(3));
@@ -299,7 +299,7 @@ macro_rules! generated_at {
 
         #[test]
         fn for_await() {
-            assert_eq!(agen::block_on(sum(vec![1, 2, 3])), 6);
+            assert_eq!(yieldkit::block_on(sum(vec![1, 2, 3])), 6);
         }
 
         #[test]

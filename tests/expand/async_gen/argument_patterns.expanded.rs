@@ -1,15 +1,17 @@
 fn pairs(
-    __agen_arg0: (u32, u32),
+    __yieldkit_arg0: (u32, u32),
     _unused: String,
     n: usize,
-) -> impl ::agen::__private::FusedStream<Item = u32> {
-    ::agen::__private::AsyncGen::new(move |token: ::agen::__private::YieldToken<u32>| async move {
-        let brand = ::agen::__private::Brand::new();
+) -> impl ::yieldkit::__private::FusedStream<Item = u32> {
+    ::yieldkit::__private::AsyncGen::new(move |
+        token: ::yieldkit::__private::YieldToken<u32>|
+    async move {
+        let brand = ::yieldkit::__private::Brand::new();
         #[allow(unused_mut, unused_variables)]
-        let mut yielder = unsafe { ::agen::__private::Yielder::new(token, &brand) };
+        let mut yielder = unsafe { ::yieldkit::__private::Yielder::new(token, &brand) };
         #[allow(unused_mut)]
-        let mut __agen_arg0 = __agen_arg0;
-        let (a, b) = __agen_arg0;
+        let mut __yieldkit_arg0 = __yieldkit_arg0;
+        let (a, b) = __yieldkit_arg0;
         #[allow(
             clippy::used_underscore_binding,
             clippy::no_effect_underscore_binding,
@@ -33,9 +35,9 @@ fn pairs(
                         }
                     }
                     match (a + b) {
-                        __agen_yielded => {
-                            let __agen_yielded: u32 = __agen_yielded;
-                            yielder.yield_(__agen_yielded).await
+                        __yieldkit_yielded => {
+                            let __yieldkit_yielded: u32 = __yieldkit_yielded;
+                            yielder.yield_(__yieldkit_yielded).await
                         }
                     }
                 };

@@ -1,20 +1,22 @@
 fn repeat<'a>(
     word: &'a str,
     n: usize,
-) -> ::agen::__private::core::pin::Pin<
-    ::agen::__private::Box<
-        dyn ::agen::__private::Stream<
+) -> ::yieldkit::__private::core::pin::Pin<
+    ::yieldkit::__private::Box<
+        dyn ::yieldkit::__private::Stream<
             Item = &'a str,
-        > + ::agen::__private::core::marker::Send + 'a,
+        > + ::yieldkit::__private::core::marker::Send + 'a,
     >,
 > {
-    ::agen::__private::Box::pin(
-        ::agen::__private::AsyncGen::new(move |
-            token: ::agen::__private::YieldToken<&'a str>|
+    ::yieldkit::__private::Box::pin(
+        ::yieldkit::__private::AsyncGen::new(move |
+            token: ::yieldkit::__private::YieldToken<&'a str>|
         async move {
-            let brand = ::agen::__private::Brand::new();
+            let brand = ::yieldkit::__private::Brand::new();
             #[allow(unused_mut, unused_variables)]
-            let mut yielder = unsafe { ::agen::__private::Yielder::new(token, &brand) };
+            let mut yielder = unsafe {
+                ::yieldkit::__private::Yielder::new(token, &brand)
+            };
             #[allow(
                 clippy::used_underscore_binding,
                 clippy::no_effect_underscore_binding,
@@ -37,9 +39,9 @@ fn repeat<'a>(
                             }
                         }
                         match (word) {
-                            __agen_yielded => {
-                                let __agen_yielded: &'a str = __agen_yielded;
-                                yielder.yield_(__agen_yielded).await
+                            __yieldkit_yielded => {
+                                let __yieldkit_yielded: &'a str = __yieldkit_yielded;
+                                yielder.yield_(__yieldkit_yielded).await
                             }
                         }
                     };

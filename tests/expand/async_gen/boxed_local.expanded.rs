@@ -1,17 +1,19 @@
 fn shared(
     value: std::rc::Rc<u32>,
-) -> ::agen::__private::core::pin::Pin<
-    ::agen::__private::Box<dyn ::agen::__private::Stream<Item = u32>>,
+) -> ::yieldkit::__private::core::pin::Pin<
+    ::yieldkit::__private::Box<dyn ::yieldkit::__private::Stream<Item = u32>>,
 > {
     #[deny(elided_lifetimes_in_paths)]
-    let _: ::agen::__private::core::marker::PhantomData<(std::rc::Rc<u32>,)>;
-    ::agen::__private::Box::pin(
-        ::agen::__private::AsyncGen::new(move |
-            token: ::agen::__private::YieldToken<u32>|
+    let _: ::yieldkit::__private::core::marker::PhantomData<(std::rc::Rc<u32>,)>;
+    ::yieldkit::__private::Box::pin(
+        ::yieldkit::__private::AsyncGen::new(move |
+            token: ::yieldkit::__private::YieldToken<u32>|
         async move {
-            let brand = ::agen::__private::Brand::new();
+            let brand = ::yieldkit::__private::Brand::new();
             #[allow(unused_mut, unused_variables)]
-            let mut yielder = unsafe { ::agen::__private::Yielder::new(token, &brand) };
+            let mut yielder = unsafe {
+                ::yieldkit::__private::Yielder::new(token, &brand)
+            };
             #[allow(
                 clippy::used_underscore_binding,
                 clippy::no_effect_underscore_binding,
@@ -28,9 +30,9 @@ fn shared(
                             }
                         }
                         match (*value) {
-                            __agen_yielded => {
-                                let __agen_yielded: u32 = __agen_yielded;
-                                yielder.yield_(__agen_yielded).await
+                            __yieldkit_yielded => {
+                                let __yieldkit_yielded: u32 = __yieldkit_yielded;
+                                yielder.yield_(__yieldkit_yielded).await
                             }
                         }
                     };

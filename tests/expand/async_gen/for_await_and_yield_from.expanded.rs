@@ -7,12 +7,12 @@ use futures_core::Stream;
 fn doubled(
     inner: impl Stream<Item = u32>,
     more: impl Stream<Item = u32>,
-) -> impl ::agen::__private::FusedStream<Item = u32> {
-    ::agen::__private::AsyncGen::new(
-        move |token: ::agen::__private::YieldToken<u32>| async move {
-            let brand = ::agen::__private::Brand::new();
+) -> impl ::yieldkit::__private::FusedStream<Item = u32> {
+    ::yieldkit::__private::AsyncGen::new(
+        move |token: ::yieldkit::__private::YieldToken<u32>| async move {
+            let brand = ::yieldkit::__private::Brand::new();
             #[allow(unused_mut, unused_variables)]
-            let mut yielder = unsafe { ::agen::__private::Yielder::new(token, &brand) };
+            let mut yielder = unsafe { ::yieldkit::__private::Yielder::new(token, &brand) };
             #[allow(
                 clippy::used_underscore_binding,
                 clippy::no_effect_underscore_binding,
@@ -31,11 +31,11 @@ fn doubled(
                     {
                         let mut stream = {
                             super let mut pinned =
-                                            ::agen::__private::ForAwait::into_checked(inner);
+                                            ::yieldkit::__private::ForAwait::into_checked(inner);
                             unsafe { ::core::pin::Pin::new_unchecked(&mut pinned) }
                         };
-                        'outer: while let ::agen::__private::core::option::Option::Some(item) =
-                            ::agen::__private::next(stream.as_mut()).await
+                        'outer: while let ::yieldkit::__private::core::option::Option::Some(item) =
+                            ::yieldkit::__private::next(stream.as_mut()).await
                         {
                             let x = item;
                             if x > 100 {
@@ -48,9 +48,9 @@ fn doubled(
                                     }
                                 }
                                 match (x * 2) {
-                                    __agen_yielded => {
-                                        let __agen_yielded: u32 = __agen_yielded;
-                                        yielder.yield_(__agen_yielded).await
+                                    __yieldkit_yielded => {
+                                        let __yieldkit_yielded: u32 = __yieldkit_yielded;
+                                        yielder.yield_(__yieldkit_yielded).await
                                     }
                                 }
                             };
@@ -59,11 +59,11 @@ fn doubled(
                     {
                         let mut stream = {
                             super let mut pinned =
-                                            ::agen::__private::ForAwait::into_checked(more);
+                                            ::yieldkit::__private::ForAwait::into_checked(more);
                             unsafe { ::core::pin::Pin::new_unchecked(&mut pinned) }
                         };
-                        while let ::agen::__private::core::option::Option::Some(item) =
-                            ::agen::__private::next(stream.as_mut()).await
+                        while let ::yieldkit::__private::core::option::Option::Some(item) =
+                            ::yieldkit::__private::next(stream.as_mut()).await
                         {
                             let item = item;
                             {
@@ -73,9 +73,9 @@ fn doubled(
                                     }
                                 }
                                 match (item) {
-                                    __agen_yielded => {
-                                        let __agen_yielded: u32 = __agen_yielded;
-                                        yielder.yield_(__agen_yielded).await
+                                    __yieldkit_yielded => {
+                                        let __yieldkit_yielded: u32 = __yieldkit_yielded;
+                                        yielder.yield_(__yieldkit_yielded).await
                                     }
                                 }
                             };

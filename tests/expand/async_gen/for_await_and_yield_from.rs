@@ -1,6 +1,6 @@
 use futures_core::Stream;
 
-#[agen::async_gen]
+#[yieldkit::async_gen]
 async fn doubled(inner: impl Stream<Item = u32>, more: impl Stream<Item = u32>) -> u32 {
     #[for_await]
     'outer: for x in inner {

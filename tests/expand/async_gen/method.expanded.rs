@@ -2,13 +2,18 @@ struct Store {
     items: Vec<String>,
 }
 impl Store {
-    fn names(&self, prefix: &str) -> impl ::agen::__private::FusedStream<Item = String> {
-        ::agen::__private::AsyncGen::new(move |
-            token: ::agen::__private::YieldToken<String>|
+    fn names(
+        &self,
+        prefix: &str,
+    ) -> impl ::yieldkit::__private::FusedStream<Item = String> {
+        ::yieldkit::__private::AsyncGen::new(move |
+            token: ::yieldkit::__private::YieldToken<String>|
         async move {
-            let brand = ::agen::__private::Brand::new();
+            let brand = ::yieldkit::__private::Brand::new();
             #[allow(unused_mut, unused_variables)]
-            let mut yielder = unsafe { ::agen::__private::Yielder::new(token, &brand) };
+            let mut yielder = unsafe {
+                ::yieldkit::__private::Yielder::new(token, &brand)
+            };
             let _ = &self;
             #[allow(
                 clippy::used_underscore_binding,
@@ -28,9 +33,9 @@ impl Store {
                         match (::alloc::__export::must_use({
                             ::alloc::fmt::format(format_args!("{0}{1}", prefix, item))
                         })) {
-                            __agen_yielded => {
-                                let __agen_yielded: String = __agen_yielded;
-                                yielder.yield_(__agen_yielded).await
+                            __yieldkit_yielded => {
+                                let __yieldkit_yielded: String = __yieldkit_yielded;
+                                yielder.yield_(__yieldkit_yielded).await
                             }
                         }
                     };

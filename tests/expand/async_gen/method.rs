@@ -3,7 +3,7 @@ struct Store {
 }
 
 impl Store {
-    #[agen::async_gen]
+    #[yieldkit::async_gen]
     async fn names(&self, prefix: &str) -> String {
         for item in &self.items {
             yield_!(format!("{prefix}{item}"));

@@ -1,8 +1,10 @@
-fn countdown(from: u32) -> impl ::agen::__private::FusedStream<Item = u32> {
-    ::agen::__private::AsyncGen::new(move |token: ::agen::__private::YieldToken<u32>| async move {
-        let brand = ::agen::__private::Brand::new();
+fn countdown(from: u32) -> impl ::yieldkit::__private::FusedStream<Item = u32> {
+    ::yieldkit::__private::AsyncGen::new(move |
+        token: ::yieldkit::__private::YieldToken<u32>|
+    async move {
+        let brand = ::yieldkit::__private::Brand::new();
         #[allow(unused_mut, unused_variables)]
-        let mut yielder = unsafe { ::agen::__private::Yielder::new(token, &brand) };
+        let mut yielder = unsafe { ::yieldkit::__private::Yielder::new(token, &brand) };
         #[allow(
             clippy::used_underscore_binding,
             clippy::no_effect_underscore_binding,
@@ -19,9 +21,9 @@ fn countdown(from: u32) -> impl ::agen::__private::FusedStream<Item = u32> {
                         }
                     }
                     match (i) {
-                        __agen_yielded => {
-                            let __agen_yielded: u32 = __agen_yielded;
-                            yielder.yield_(__agen_yielded).await
+                        __yieldkit_yielded => {
+                            let __yieldkit_yielded: u32 = __yieldkit_yielded;
+                            yielder.yield_(__yieldkit_yielded).await
                         }
                     }
                 };

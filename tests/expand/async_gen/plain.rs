@@ -1,4 +1,4 @@
-#[agen::async_gen]
+#[yieldkit::async_gen]
 async fn countdown(from: u32) -> u32 {
     for i in (1..=from).rev() {
         yield_!(i);

@@ -1,12 +1,14 @@
 fn parsed(
     lines: Vec<String>,
-) -> impl ::agen::__private::FusedStream<Item = Result<u32, std::num::ParseIntError>> {
-    ::agen::__private::AsyncGen::new(move |
-        token: ::agen::__private::YieldToken<Result<u32, std::num::ParseIntError>>|
+) -> impl ::yieldkit::__private::FusedStream<
+    Item = Result<u32, std::num::ParseIntError>,
+> {
+    ::yieldkit::__private::AsyncGen::new(move |
+        token: ::yieldkit::__private::YieldToken<Result<u32, std::num::ParseIntError>>|
     async move {
-        let brand = ::agen::__private::Brand::new();
+        let brand = ::yieldkit::__private::Brand::new();
         #[allow(unused_mut, unused_variables)]
-        let mut yielder = unsafe { ::agen::__private::Yielder::new(token, &brand) };
+        let mut yielder = unsafe { ::yieldkit::__private::Yielder::new(token, &brand) };
         #[allow(
             clippy::used_underscore_binding,
             clippy::no_effect_underscore_binding,
@@ -27,17 +29,19 @@ fn parsed(
                             }
                         }
                         match (Ok(
-                            (match ::agen::__private::Try::branch(line.trim().parse()) {
-                                ::agen::__private::core::ops::ControlFlow::Continue(
-                                    __agen_value,
-                                ) => __agen_value,
-                                ::agen::__private::core::ops::ControlFlow::Break(
-                                    __agen_residual,
+                            (match ::yieldkit::__private::Try::branch(
+                                line.trim().parse(),
+                            ) {
+                                ::yieldkit::__private::core::ops::ControlFlow::Continue(
+                                    __yieldkit_value,
+                                ) => __yieldkit_value,
+                                ::yieldkit::__private::core::ops::ControlFlow::Break(
+                                    __yieldkit_residual,
                                 ) => {
                                     yielder
                                         .yield_last(
-                                            ::agen::__private::FromResidual::from_residual(
-                                                __agen_residual,
+                                            ::yieldkit::__private::FromResidual::from_residual(
+                                                __yieldkit_residual,
                                             ),
                                         );
                                     loop {
@@ -46,9 +50,12 @@ fn parsed(
                                 }
                             }),
                         )) {
-                            __agen_yielded => {
-                                let __agen_yielded: Result<u32, std::num::ParseIntError> = __agen_yielded;
-                                yielder.yield_(__agen_yielded).await
+                            __yieldkit_yielded => {
+                                let __yieldkit_yielded: Result<
+                                    u32,
+                                    std::num::ParseIntError,
+                                > = __yieldkit_yielded;
+                                yielder.yield_(__yieldkit_yielded).await
                             }
                         }
                     };

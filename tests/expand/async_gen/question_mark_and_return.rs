@@ -1,4 +1,4 @@
-#[agen::async_gen]
+#[yieldkit::async_gen]
 async fn parsed(lines: Vec<String>) -> Result<u32, std::num::ParseIntError> {
     if lines.is_empty() {
         return;

@@ -8,29 +8,29 @@ fn main() {
     );
     let _: Vec<u32> = {
         #[allow(unused_imports)]
-        use ::agen::__private as __agen_private;
+        use ::yieldkit::__private as __yieldkit_private;
         {
-            let mut __agen_out = __agen_private::Vec::new();
+            let mut __yieldkit_out = __yieldkit_private::Vec::new();
             for x in &xs {
                 if x % 2 == 0 {
-                    __agen_out.push(x * x);
+                    __yieldkit_out.push(x * x);
                 }
             }
-            __agen_private::from_vec(__agen_out)
+            __yieldkit_private::from_vec(__yieldkit_out)
         }
     };
     let _: HashMap<u32, u32> = {
         #[allow(unused_imports)]
-        use ::agen::__private as __agen_private;
+        use ::yieldkit::__private as __yieldkit_private;
         {
-            let mut __agen_out = __agen_private::Vec::new();
+            let mut __yieldkit_out = __yieldkit_private::Vec::new();
             for &x in &xs {
                 let y = x + 1;
                 if y > 2 {
-                    __agen_out.push((x, x * 10));
+                    __yieldkit_out.push((x, x * 10));
                 }
             }
-            __agen_private::from_vec(__agen_out)
+            __yieldkit_private::from_vec(__yieldkit_out)
         }
     };
 }

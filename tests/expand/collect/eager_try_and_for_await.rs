@@ -1,7 +1,7 @@
 use futures_core::Stream;
 
 async fn parsed(lines: impl Stream<Item = String>) -> Result<Vec<u32>, std::num::ParseIntError> {
-    agen::collect![line.parse::<u32>() for await line in lines; try]
+    yieldkit::collect![line.parse::<u32>() for await line in lines; try]
 }
 
 fn main() {}

@@ -11,19 +11,19 @@ fn lazy(
     (
         {
             #[allow(unused_imports)]
-            use ::agen::__private as __agen_private;
+            use ::yieldkit::__private as __yieldkit_private;
             {
-                let __agen_first = __agen_private::core::iter::IntoIterator::into_iter(xs);
+                let __yieldkit_first = __yieldkit_private::core::iter::IntoIterator::into_iter(xs);
                 {
-                    __agen_private::Box::pin(::agen::__private::Generator::new(
-                        move |token: ::agen::__private::YieldToken<_>| async move {
-                            let brand = ::agen::__private::Brand::new();
+                    __yieldkit_private::Box::pin(::yieldkit::__private::Generator::new(
+                        move |token: ::yieldkit::__private::YieldToken<_>| async move {
+                            let brand = ::yieldkit::__private::Brand::new();
                             #[allow(unused_mut, unused_variables)]
                             let mut yielder =
-                                unsafe { ::agen::__private::Yielder::new(token, &brand) };
+                                unsafe { ::yieldkit::__private::Yielder::new(token, &brand) };
                             #[allow(unused_labels)]
                             let () = 'a_yield_must_be_directly_in_the_generator_body: {
-                                for x in __agen_first {
+                                for x in __yieldkit_first {
                                     ({
                                         if false {
                                             loop {
@@ -31,7 +31,9 @@ fn lazy(
                                             }
                                         }
                                         match (x + 1) {
-                                            __agen_yielded => yielder.yield_(__agen_yielded).await,
+                                            __yieldkit_yielded => {
+                                                yielder.yield_(__yieldkit_yielded).await
+                                            }
                                         }
                                     });
                                 }
@@ -43,26 +45,26 @@ fn lazy(
         },
         {
             #[allow(unused_imports)]
-            use ::agen::__private as __agen_private;
+            use ::yieldkit::__private as __yieldkit_private;
             {
-                let __agen_first = s;
+                let __yieldkit_first = s;
                 {
-                    ::agen::__private::AsyncGen::new(
-                        move |token: ::agen::__private::YieldToken<_>| async move {
-                            let brand = ::agen::__private::Brand::new();
+                    ::yieldkit::__private::AsyncGen::new(
+                        move |token: ::yieldkit::__private::YieldToken<_>| async move {
+                            let brand = ::yieldkit::__private::Brand::new();
                             #[allow(unused_mut, unused_variables)]
                             let mut yielder =
-                                unsafe { ::agen::__private::Yielder::new(token, &brand) };
+                                unsafe { ::yieldkit::__private::Yielder::new(token, &brand) };
                             #[allow(unused_labels)]
                             let () = 'a_yield_must_be_directly_in_the_generator_body: {
                                 {
                                     let mut stream = {
                                         super let mut pinned =
-                                                        __agen_private::ForAwait::into_checked(__agen_first);
+                                                        __yieldkit_private::ForAwait::into_checked(__yieldkit_first);
                                         unsafe { ::core::pin::Pin::new_unchecked(&mut pinned) }
                                     };
-                                    while let __agen_private::core::option::Option::Some(item) =
-                                        __agen_private::next(stream.as_mut()).await
+                                    while let __yieldkit_private::core::option::Option::Some(item) =
+                                        __yieldkit_private::next(stream.as_mut()).await
                                     {
                                         let x = item;
                                         if x > 0 {
@@ -73,8 +75,8 @@ fn lazy(
                                                     }
                                                 }
                                                 match (x * 2) {
-                                                    __agen_yielded => {
-                                                        yielder.yield_(__agen_yielded).await
+                                                    __yieldkit_yielded => {
+                                                        yielder.yield_(__yieldkit_yielded).await
                                                     }
                                                 }
                                             });

@@ -2,14 +2,14 @@
 extern crate std;
 #[prelude_import]
 use std::prelude::rust_2024::*;
-use agen::AsyncCoroutine;
+use yieldkit::AsyncCoroutine;
 
 fn echo() -> impl AsyncCoroutine<Option<u32>, Yield = u32, Return = usize> {
-    ::agen::__private::AsyncCo::<u32, Option<u32>, _, _>::new(
-        move |token: ::agen::__private::CoYieldToken<u32, Option<u32>>, first: Option<u32>| async move {
-            let brand = ::agen::__private::Brand::new();
+    ::yieldkit::__private::AsyncCo::<u32, Option<u32>, _, _>::new(
+        move |token: ::yieldkit::__private::CoYieldToken<u32, Option<u32>>, first: Option<u32>| async move {
+            let brand = ::yieldkit::__private::Brand::new();
             #[allow(unused_mut, unused_variables)]
-            let mut yielder = unsafe { ::agen::__private::CoYielder::new(token, &brand) };
+            let mut yielder = unsafe { ::yieldkit::__private::CoYielder::new(token, &brand) };
             #[allow(unused_labels)]
             let returned: usize = 'a_yield_must_be_directly_in_the_generator_body: {
                 {
@@ -21,13 +21,13 @@ fn echo() -> impl AsyncCoroutine<Option<u32>, Yield = u32, Return = usize> {
                             if false {
                                 loop {
                                     break 'a_yield_must_be_directly_in_the_generator_body
-                                                            ::agen::__private::dead();
+                                                            ::yieldkit::__private::dead();
                                 }
                             }
                             match (x) {
-                                __agen_yielded => {
-                                    let __agen_yielded: u32 = __agen_yielded;
-                                    yielder.yield_(__agen_yielded).await
+                                __yieldkit_yielded => {
+                                    let __yieldkit_yielded: u32 = __yieldkit_yielded;
+                                    yielder.yield_(__yieldkit_yielded).await
                                 }
                             }
                         });
@@ -40,11 +40,11 @@ fn echo() -> impl AsyncCoroutine<Option<u32>, Yield = u32, Return = usize> {
     )
 }
 fn delegating() -> impl AsyncCoroutine<Option<u32>, Yield = u32, Return = usize> {
-    ::agen::__private::AsyncCo::<u32, Option<u32>, _, _>::new(
-        move |token: ::agen::__private::CoYieldToken<u32, Option<u32>>, first: Option<u32>| async move {
-            let brand = ::agen::__private::Brand::new();
+    ::yieldkit::__private::AsyncCo::<u32, Option<u32>, _, _>::new(
+        move |token: ::yieldkit::__private::CoYieldToken<u32, Option<u32>>, first: Option<u32>| async move {
+            let brand = ::yieldkit::__private::Brand::new();
             #[allow(unused_mut, unused_variables)]
-            let mut yielder = unsafe { ::agen::__private::CoYielder::new(token, &brand) };
+            let mut yielder = unsafe { ::yieldkit::__private::CoYielder::new(token, &brand) };
             #[allow(unused_labels)]
             let returned: usize = 'a_yield_must_be_directly_in_the_generator_body: {
                 ({
@@ -55,29 +55,29 @@ fn delegating() -> impl AsyncCoroutine<Option<u32>, Yield = u32, Return = usize>
                     };
                     let mut sent = sub.first(first);
                     loop {
-                        match <_ as ::agen::__private::AsyncCoroutine<Option<u32>>>::resume(
+                        match <_ as ::yieldkit::__private::AsyncCoroutine<Option<u32>>>::resume(
                             sub.as_mut().sub(),
                             sent,
                         )
                         .await
                         {
-                            ::agen::__private::CoroutineState::Yielded(value) => {
+                            ::yieldkit::__private::CoroutineState::Yielded(value) => {
                                 sent = {
                                     if false {
                                         loop {
                                             break 'a_yield_must_be_directly_in_the_generator_body
-                                                                    ::agen::__private::dead();
+                                                                    ::yieldkit::__private::dead();
                                         }
                                     }
                                     match (value) {
-                                        __agen_yielded => {
-                                            let __agen_yielded: u32 = __agen_yielded;
-                                            yielder.yield_(__agen_yielded).await
+                                        __yieldkit_yielded => {
+                                            let __yieldkit_yielded: u32 = __yieldkit_yielded;
+                                            yielder.yield_(__yieldkit_yielded).await
                                         }
                                     }
                                 }
                             }
-                            ::agen::__private::CoroutineState::Complete(value) => break value,
+                            ::yieldkit::__private::CoroutineState::Complete(value) => break value,
                         }
                     }
                 })

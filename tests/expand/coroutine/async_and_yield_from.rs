@@ -1,6 +1,6 @@
-use agen::AsyncCoroutine;
+use yieldkit::AsyncCoroutine;
 
-#[agen::coroutine(first = first)]
+#[yieldkit::coroutine(first = first)]
 async fn echo() -> impl AsyncCoroutine<Option<u32>, Yield = u32, Return = usize> {
     let mut n = 0;
     let mut next = first;
@@ -11,7 +11,7 @@ async fn echo() -> impl AsyncCoroutine<Option<u32>, Yield = u32, Return = usize>
     n
 }
 
-#[agen::coroutine(first = first)]
+#[yieldkit::coroutine(first = first)]
 async fn delegating() -> impl AsyncCoroutine<Option<u32>, Yield = u32, Return = usize> {
     yield_from!(echo(), first)
 }

@@ -1,6 +1,6 @@
-use agen::Coroutine;
+use yieldkit::Coroutine;
 
-#[agen::coroutine(boxed)]
+#[yieldkit::coroutine(boxed)]
 fn countdown(from: u32) -> impl Coroutine<(), Yield = u32, Return = &'static str> {
     for i in (1..=from).rev() {
         yield_!(i);

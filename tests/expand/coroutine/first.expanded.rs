@@ -1,14 +1,16 @@
-use agen::Coroutine;
+use yieldkit::Coroutine;
 fn total() -> impl Coroutine<u32, Yield = u32, Return = u32> {
-    ::agen::__private::Co::<
+    ::yieldkit::__private::Co::<
         u32,
         u32,
         _,
         _,
-    >::new(move |token: ::agen::__private::CoYieldToken<u32, u32>, first: u32| async move {
-        let brand = ::agen::__private::Brand::new();
+    >::new(move |token: ::yieldkit::__private::CoYieldToken<u32, u32>, first: u32| async move {
+        let brand = ::yieldkit::__private::Brand::new();
         #[allow(unused_mut, unused_variables)]
-        let mut yielder = unsafe { ::agen::__private::CoYielder::new(token, &brand) };
+        let mut yielder = unsafe {
+            ::yieldkit::__private::CoYielder::new(token, &brand)
+        };
         #[allow(unused_labels)]
         let returned: u32 = 'a_yield_must_be_directly_in_the_generator_body: {
             {
@@ -17,13 +19,13 @@ fn total() -> impl Coroutine<u32, Yield = u32, Return = u32> {
                     let x = ({
                         if false {
                             loop {
-                                break 'a_yield_must_be_directly_in_the_generator_body ::agen::__private::dead();
+                                break 'a_yield_must_be_directly_in_the_generator_body ::yieldkit::__private::dead();
                             }
                         }
                         match (sum) {
-                            __agen_yielded => {
-                                let __agen_yielded: u32 = __agen_yielded;
-                                yielder.yield_(__agen_yielded).await
+                            __yieldkit_yielded => {
+                                let __yieldkit_yielded: u32 = __yieldkit_yielded;
+                                yielder.yield_(__yieldkit_yielded).await
                             }
                         }
                     });

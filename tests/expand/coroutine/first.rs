@@ -1,6 +1,6 @@
-use agen::Coroutine;
+use yieldkit::Coroutine;
 
-#[agen::coroutine(first = first)]
+#[yieldkit::coroutine(first = first)]
 fn total() -> impl Coroutine<u32, Yield = u32, Return = u32> {
     let mut sum = first;
     loop {

@@ -1,5 +1,5 @@
-#[agen::coroutine]
-fn three() -> impl agen::Coroutine<(), Yield = u8, Return = ()> {
+#[yieldkit::coroutine]
+fn three() -> impl yieldkit::Coroutine<(), Yield = u8, Return = ()> {
     yield_!(1);
     yield_!(2);
     yield_!(3);

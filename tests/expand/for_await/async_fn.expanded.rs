@@ -9,11 +9,11 @@ async fn sum(s: impl Stream<Item = u32>) -> u32 {
     {
         let mut stream = {
             super let mut pinned =
-                    ::agen::__private::ForAwait::into_checked(s);
+                    ::yieldkit::__private::ForAwait::into_checked(s);
             unsafe { ::core::pin::Pin::new_unchecked(&mut pinned) }
         };
-        while let ::agen::__private::core::option::Option::Some(item) =
-            ::agen::__private::next(stream.as_mut()).await
+        while let ::yieldkit::__private::core::option::Option::Some(item) =
+            ::yieldkit::__private::next(stream.as_mut()).await
         {
             let x = item;
             total += x;

@@ -1,6 +1,6 @@
 use futures_core::Stream;
 
-#[agen::for_await]
+#[yieldkit::for_await]
 async fn sum(s: impl Stream<Item = u32>) -> u32 {
     let mut total = 0;
     #[for_await]

@@ -1,21 +1,23 @@
 fn tree(
     depth: u32,
-) -> ::agen::__private::core::pin::Pin<
-    ::agen::__private::Box<
-        dyn ::agen::__private::PinIterator<
+) -> ::yieldkit::__private::core::pin::Pin<
+    ::yieldkit::__private::Box<
+        dyn ::yieldkit::__private::PinIterator<
             Item = u32,
-        > + ::agen::__private::core::marker::Send,
+        > + ::yieldkit::__private::core::marker::Send,
     >,
 > {
     #[deny(elided_lifetimes_in_paths)]
-    let _: ::agen::__private::core::marker::PhantomData<(u32,)>;
-    ::agen::__private::Box::pin(
-        ::agen::__private::Generator::new(move |
-            token: ::agen::__private::YieldToken<u32>|
+    let _: ::yieldkit::__private::core::marker::PhantomData<(u32,)>;
+    ::yieldkit::__private::Box::pin(
+        ::yieldkit::__private::Generator::new(move |
+            token: ::yieldkit::__private::YieldToken<u32>|
         async move {
-            let brand = ::agen::__private::Brand::new();
+            let brand = ::yieldkit::__private::Brand::new();
             #[allow(unused_mut, unused_variables)]
-            let mut yielder = unsafe { ::agen::__private::Yielder::new(token, &brand) };
+            let mut yielder = unsafe {
+                ::yieldkit::__private::Yielder::new(token, &brand)
+            };
             #[allow(
                 clippy::used_underscore_binding,
                 clippy::no_effect_underscore_binding,
@@ -32,9 +34,9 @@ fn tree(
                             }
                         }
                         match (depth) {
-                            __agen_yielded => {
-                                let __agen_yielded: u32 = __agen_yielded;
-                                yielder.yield_(__agen_yielded).await
+                            __yieldkit_yielded => {
+                                let __yieldkit_yielded: u32 = __yieldkit_yielded;
+                                yielder.yield_(__yieldkit_yielded).await
                             }
                         }
                     };
@@ -47,9 +49,9 @@ fn tree(
                                     }
                                 }
                                 match (item) {
-                                    __agen_yielded => {
-                                        let __agen_yielded: u32 = __agen_yielded;
-                                        yielder.yield_(__agen_yielded).await
+                                    __yieldkit_yielded => {
+                                        let __yieldkit_yielded: u32 = __yieldkit_yielded;
+                                        yielder.yield_(__yieldkit_yielded).await
                                     }
                                 }
                             };

@@ -1,4 +1,4 @@
-#[agen::generator(boxed)]
+#[yieldkit::generator(boxed)]
 fn tree(depth: u32) -> u32 {
     yield_!(depth);
     if depth > 0 {

@@ -1,15 +1,17 @@
 fn words(
     text: &str,
-) -> ::agen::__private::core::pin::Pin<
-    ::agen::__private::Box<dyn ::agen::__private::PinIterator<Item = &str> + '_>,
+) -> ::yieldkit::__private::core::pin::Pin<
+    ::yieldkit::__private::Box<dyn ::yieldkit::__private::PinIterator<Item = &str> + '_>,
 > {
-    ::agen::__private::Box::pin(
-        ::agen::__private::Generator::new(move |
-            token: ::agen::__private::YieldToken<&str>|
+    ::yieldkit::__private::Box::pin(
+        ::yieldkit::__private::Generator::new(move |
+            token: ::yieldkit::__private::YieldToken<&str>|
         async move {
-            let brand = ::agen::__private::Brand::new();
+            let brand = ::yieldkit::__private::Brand::new();
             #[allow(unused_mut, unused_variables)]
-            let mut yielder = unsafe { ::agen::__private::Yielder::new(token, &brand) };
+            let mut yielder = unsafe {
+                ::yieldkit::__private::Yielder::new(token, &brand)
+            };
             #[allow(
                 clippy::used_underscore_binding,
                 clippy::no_effect_underscore_binding,
@@ -26,9 +28,9 @@ fn words(
                             }
                         }
                         match (word) {
-                            __agen_yielded => {
-                                let __agen_yielded: &str = __agen_yielded;
-                                yielder.yield_(__agen_yielded).await
+                            __yieldkit_yielded => {
+                                let __yieldkit_yielded: &str = __yieldkit_yielded;
+                                yielder.yield_(__yieldkit_yielded).await
                             }
                         }
                     };

@@ -1,4 +1,4 @@
-#[agen::generator(boxed_local)]
+#[yieldkit::generator(boxed_local)]
 fn words(text: &str) -> &str {
     for word in text.split_whitespace() {
         yield_!(word);

@@ -1,5 +1,5 @@
 fn main() {
-    let _ = agen::iter! {
+    let _ = yieldkit::iter! {
         for i in 1..=3u32 {
             yield i * i;
         }

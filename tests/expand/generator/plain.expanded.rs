@@ -1,12 +1,14 @@
 #[allow(refining_impl_trait)]
-fn fib() -> impl ::agen::__private::core::iter::FusedIterator<Item = u64> {
-    ::agen::__private::Box::pin(
-        ::agen::__private::Generator::new(move |
-            token: ::agen::__private::YieldToken<u64>|
+fn fib() -> impl ::yieldkit::__private::core::iter::FusedIterator<Item = u64> {
+    ::yieldkit::__private::Box::pin(
+        ::yieldkit::__private::Generator::new(move |
+            token: ::yieldkit::__private::YieldToken<u64>|
         async move {
-            let brand = ::agen::__private::Brand::new();
+            let brand = ::yieldkit::__private::Brand::new();
             #[allow(unused_mut, unused_variables)]
-            let mut yielder = unsafe { ::agen::__private::Yielder::new(token, &brand) };
+            let mut yielder = unsafe {
+                ::yieldkit::__private::Yielder::new(token, &brand)
+            };
             #[allow(unused_labels)]
             let () = 'a_yield_must_be_directly_in_the_generator_body: {
                 {
@@ -19,9 +21,9 @@ fn fib() -> impl ::agen::__private::core::iter::FusedIterator<Item = u64> {
                                 }
                             }
                             match (a) {
-                                __agen_yielded => {
-                                    let __agen_yielded: u64 = __agen_yielded;
-                                    yielder.yield_(__agen_yielded).await
+                                __yieldkit_yielded => {
+                                    let __yieldkit_yielded: u64 = __yieldkit_yielded;
+                                    yielder.yield_(__yieldkit_yielded).await
                                 }
                             }
                         };

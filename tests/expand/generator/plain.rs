@@ -1,4 +1,4 @@
-#[agen::generator]
+#[yieldkit::generator]
 fn fib() -> u64 {
     let (mut a, mut b) = (0, 1);
     loop {

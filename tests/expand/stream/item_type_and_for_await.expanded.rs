@@ -5,13 +5,13 @@ use std::prelude::rust_2024::*;
 fn main() {
     let inner = {
         #[allow(unused_imports)]
-        use ::agen::__private as __agen_private;
+        use ::yieldkit::__private as __yieldkit_private;
         {
-            ::agen::__private::AsyncGen::new(
-                move |token: ::agen::__private::YieldToken<_>| async move {
-                    let brand = ::agen::__private::Brand::new();
+            ::yieldkit::__private::AsyncGen::new(
+                move |token: ::yieldkit::__private::YieldToken<_>| async move {
+                    let brand = ::yieldkit::__private::Brand::new();
                     #[allow(unused_mut, unused_variables)]
-                    let mut yielder = unsafe { ::agen::__private::Yielder::new(token, &brand) };
+                    let mut yielder = unsafe { ::yieldkit::__private::Yielder::new(token, &brand) };
                     #[allow(unused_labels)]
                     let () = 'a_yield_must_be_directly_in_the_generator_body: {
                         {
@@ -22,7 +22,7 @@ fn main() {
                                     }
                                 }
                                 match (1u32) {
-                                    __agen_yielded => yielder.yield_(__agen_yielded).await,
+                                    __yieldkit_yielded => yielder.yield_(__yieldkit_yielded).await,
                                 }
                             });
                         }
@@ -33,23 +33,23 @@ fn main() {
     };
     let _ = {
         #[allow(unused_imports)]
-        use ::agen::__private as __agen_private;
+        use ::yieldkit::__private as __yieldkit_private;
         {
-            ::agen::__private::AsyncGen::new(
-                move |token: ::agen::__private::YieldToken<u64>| async move {
-                    let brand = ::agen::__private::Brand::new();
+            ::yieldkit::__private::AsyncGen::new(
+                move |token: ::yieldkit::__private::YieldToken<u64>| async move {
+                    let brand = ::yieldkit::__private::Brand::new();
                     #[allow(unused_mut, unused_variables)]
-                    let mut yielder = unsafe { ::agen::__private::Yielder::new(token, &brand) };
+                    let mut yielder = unsafe { ::yieldkit::__private::Yielder::new(token, &brand) };
                     #[allow(unused_labels)]
                     let () = 'a_yield_must_be_directly_in_the_generator_body: {
                         {
                             let mut stream = {
                                 super let mut pinned =
-                                                    __agen_private::ForAwait::into_checked(inner);
+                                                    __yieldkit_private::ForAwait::into_checked(inner);
                                 unsafe { ::core::pin::Pin::new_unchecked(&mut pinned) }
                             };
-                            while let __agen_private::core::option::Option::Some(item) =
-                                __agen_private::next(stream.as_mut()).await
+                            while let __yieldkit_private::core::option::Option::Some(item) =
+                                __yieldkit_private::next(stream.as_mut()).await
                             {
                                 let x = item;
                                 ({
@@ -59,9 +59,9 @@ fn main() {
                                         }
                                     }
                                     match (u64::from(x)) {
-                                        __agen_yielded => {
-                                            let __agen_yielded: u64 = __agen_yielded;
-                                            yielder.yield_(__agen_yielded).await
+                                        __yieldkit_yielded => {
+                                            let __yieldkit_yielded: u64 = __yieldkit_yielded;
+                                            yielder.yield_(__yieldkit_yielded).await
                                         }
                                     }
                                 });

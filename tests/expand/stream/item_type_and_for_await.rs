@@ -1,8 +1,8 @@
 fn main() {
-    let inner = agen::stream! {
+    let inner = yieldkit::stream! {
         yield 1u32;
     };
-    let _ = agen::stream! {
+    let _ = yieldkit::stream! {
         type Item = u64;
         for await x in inner {
             yield u64::from(x);

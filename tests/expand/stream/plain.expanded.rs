@@ -1,15 +1,15 @@
 fn main() {
     let _ = {
         #[allow(unused_imports)]
-        use ::agen::__private as __agen_private;
+        use ::yieldkit::__private as __yieldkit_private;
         {
-            ::agen::__private::AsyncGen::new(move |
-                token: ::agen::__private::YieldToken<_>|
+            ::yieldkit::__private::AsyncGen::new(move |
+                token: ::yieldkit::__private::YieldToken<_>|
             async move {
-                let brand = ::agen::__private::Brand::new();
+                let brand = ::yieldkit::__private::Brand::new();
                 #[allow(unused_mut, unused_variables)]
                 let mut yielder = unsafe {
-                    ::agen::__private::Yielder::new(token, &brand)
+                    ::yieldkit::__private::Yielder::new(token, &brand)
                 };
                 #[allow(unused_labels)]
                 let () = 'a_yield_must_be_directly_in_the_generator_body: {
@@ -21,7 +21,9 @@ fn main() {
                                 }
                             }
                             match (i) {
-                                __agen_yielded => yielder.yield_(__agen_yielded).await,
+                                __yieldkit_yielded => {
+                                    yielder.yield_(__yieldkit_yielded).await
+                                }
                             }
                         });
                     }

@@ -1,5 +1,5 @@
 fn main() {
-    let _ = agen::stream! {
+    let _ = yieldkit::stream! {
         for i in 0..3u32 {
             yield i;
         }

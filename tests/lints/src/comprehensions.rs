@@ -2,8 +2,8 @@
 
 use std::collections::HashMap;
 
-use agen::collect;
 use futures_core::Stream;
+use yieldkit::collect;
 
 /// Eager, with a filter and a map target.
 #[must_use]

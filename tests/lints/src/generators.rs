@@ -1,6 +1,6 @@
 //! Generators and coroutines under the crate's strict lints.
 
-use agen::{generator, iter, AsyncCoroutine, Coroutine};
+use yieldkit::{generator, iter, AsyncCoroutine, Coroutine};
 
 /// A free generator.
 #[generator]
@@ -66,7 +66,7 @@ impl Store {
     }
 
     /// A coroutine method.
-    #[agen::coroutine(first = first)]
+    #[yieldkit::coroutine(first = first)]
     pub fn co(&self, scale: u32) -> impl Coroutine<u32, Yield = u32, Return = usize> {
         let mut x = first;
         loop {
@@ -79,7 +79,7 @@ impl Store {
 }
 
 /// A unit coroutine with delegation.
-#[agen::coroutine]
+#[yieldkit::coroutine]
 pub fn unit() -> impl Coroutine<(), Yield = u8, Return = u8> {
     yield_!(1);
     let n = yield_from!(inner());
@@ -87,14 +87,14 @@ pub fn unit() -> impl Coroutine<(), Yield = u8, Return = u8> {
 }
 
 /// Delegated to.
-#[agen::coroutine(boxed)]
+#[yieldkit::coroutine(boxed)]
 pub fn inner() -> impl Coroutine<(), Yield = u8, Return = u8> {
     yield_!(2);
     3
 }
 
 /// An async coroutine.
-#[agen::coroutine(first = first)]
+#[yieldkit::coroutine(first = first)]
 pub async fn asy(n: &str) -> impl AsyncCoroutine<Option<u8>, Yield = usize, Return = ()> {
     let mut next = first;
     while let Some(x) = next {
@@ -124,8 +124,8 @@ pub fn block(n: u64) -> impl Iterator<Item = u64> {
 
 /// One-line bodies of one expression (no `unused_braces` from the body's block).
 pub mod one_liners {
-    use agen::{async_gen, generator, iter, stream, Coroutine};
     use futures_core::Stream;
+    use yieldkit::{async_gen, generator, iter, stream, Coroutine};
 
     fn unit() {}
 
@@ -167,7 +167,7 @@ pub mod one_liners {
     }
 
     /// A coroutine whose body is its return value.
-    #[agen::coroutine]
+    #[yieldkit::coroutine]
     pub fn value() -> impl Coroutine<(), Yield = u32, Return = u32> {
         5
     }

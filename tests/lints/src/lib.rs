@@ -1,4 +1,4 @@
-//! Every expansion of agen's macros, compiled under strict lints: CI runs clippy with
+//! Every expansion of yieldkit's macros, compiled under strict lints: CI runs clippy with
 //! `-D warnings` on this crate, so a lint fired by generated code fails the build.
 //! The crate is edition 2021 on purpose (capture rules of `impl Trait` differ there),
 //! and shadows `core` to check that expansions use absolute paths.
@@ -19,8 +19,8 @@
 
 use std::fmt::Display;
 
-use agen::{async_gen, stream};
 use futures_core::Stream;
+use yieldkit::{async_gen, stream};
 
 pub mod comprehensions;
 pub mod generators;
@@ -130,7 +130,7 @@ pub fn block(n: u64) -> impl Stream<Item = u64> {
 }
 
 /// `for await` in an ordinary async function.
-#[agen::for_await]
+#[yieldkit::for_await]
 pub async fn sum() -> u32 {
     let mut total = 0;
     #[for_await]
@@ -150,18 +150,18 @@ mod tests {
         let store = Store {
             items: vec!["a".into()],
         };
-        let got: Vec<String> = agen::block_on(store.tagged("#", 1).collect());
+        let got: Vec<String> = yieldkit::block_on(store.tagged("#", 1).collect());
         assert_eq!(got, ["#a1"]);
-        let got: Vec<u32> = agen::block_on(store.countdown(3).collect());
+        let got: Vec<u32> = yieldkit::block_on(store.countdown(3).collect());
         assert_eq!(got, [3, 2, 1]);
-        let got: Vec<_> = agen::block_on(parsed(vec!["7".into(), "x".into()]).collect());
+        let got: Vec<_> = yieldkit::block_on(parsed(vec!["7".into(), "x".into()]).collect());
         assert_eq!(got.len(), 4);
         assert_eq!(got[2], Ok(7));
         assert!(got[3].is_err());
-        assert_eq!(agen::block_on(block(2).collect::<Vec<_>>()), [0, 2, 4]);
-        assert_eq!(agen::block_on(sum()), 6);
+        assert_eq!(yieldkit::block_on(block(2).collect::<Vec<_>>()), [0, 2, 4]);
+        assert_eq!(yieldkit::block_on(sum()), 6);
         assert_eq!(
-            agen::block_on(pairs(vec!['x'], 1).collect::<Vec<_>>()),
+            yieldkit::block_on(pairs(vec!['x'], 1).collect::<Vec<_>>()),
             [('x', 1)]
         );
     }

@@ -5,8 +5,8 @@
 use std::cell::RefCell;
 use std::pin::pin;
 
-use agen::{async_gen, generator, iter, stream, Coroutine, CoroutineState};
 use futures::StreamExt;
+use yieldkit::{async_gen, generator, iter, stream, Coroutine, CoroutineState};
 
 thread_local!(static LOG: RefCell<Vec<&'static str>> = const { RefCell::new(Vec::new()) });
 
@@ -51,7 +51,7 @@ fn the_references_are_2021() {
     assert_eq!(take(), ["local", "temporary"]);
     assert_eq!(value_reference(), 7);
     assert_eq!(take(), ["local", "temporary"]);
-    agen::block_on(arguments_reference(D("first"), D("second")));
+    yieldkit::block_on(arguments_reference(D("first"), D("second")));
     assert_eq!(take(), ["local", "second", "first"]);
 }
 
@@ -69,7 +69,7 @@ fn generator_tail() -> u32 {
     D("temporary").touch()
 }
 
-#[agen::coroutine]
+#[yieldkit::coroutine]
 fn coroutine_tail() -> impl Coroutine<(), Yield = u32, Return = u32> {
     let _local = D("local");
     yield_!(1);
@@ -80,7 +80,10 @@ fn coroutine_tail() -> impl Coroutine<(), Yield = u32, Return = u32> {
 fn a_tail_temporary_outlives_the_locals_in_every_form() {
     let expected = ["local", "temporary"];
 
-    assert_eq!(agen::block_on(async_gen_tail().collect::<Vec<_>>()), [1]);
+    assert_eq!(
+        yieldkit::block_on(async_gen_tail().collect::<Vec<_>>()),
+        [1]
+    );
     assert_eq!(take(), expected, "#[async_gen]");
 
     assert_eq!(generator_tail().collect::<Vec<_>>(), [1]);
@@ -91,7 +94,7 @@ fn a_tail_temporary_outlives_the_locals_in_every_form() {
         yield 1;
         D("temporary").touch()
     };
-    assert_eq!(agen::block_on(block.collect::<Vec<u32>>()), [1]);
+    assert_eq!(yieldkit::block_on(block.collect::<Vec<u32>>()), [1]);
     assert_eq!(take(), expected, "stream!");
 
     let block = iter! {
@@ -123,7 +126,7 @@ fn generator_arguments(_first: D, _second: D) -> u32 {
 #[test]
 fn arguments_drop_like_an_async_fn_s() {
     assert_eq!(
-        agen::block_on(async_gen_arguments(D("first"), D("second")).collect::<Vec<_>>()),
+        yieldkit::block_on(async_gen_arguments(D("first"), D("second")).collect::<Vec<_>>()),
         [1]
     );
     assert_eq!(

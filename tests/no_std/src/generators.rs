@@ -1,16 +1,16 @@
 //! A sync generator and a coroutine without `std` or `alloc`.
 
-use agen::{Coroutine, CoroutineState};
 use core::pin::pin;
+use yieldkit::{Coroutine, CoroutineState};
 
-#[agen::generator(unboxed)]
+#[yieldkit::generator(unboxed)]
 pub fn squares(n: u32) -> u32 {
     for i in 0..n {
         yield_!(i * i);
     }
 }
 
-#[agen::coroutine(first = first)]
+#[yieldkit::coroutine(first = first)]
 pub fn total() -> impl Coroutine<u32, Yield = u32, Return = u32> {
     let mut sum = first;
     loop {

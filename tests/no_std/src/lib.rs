@@ -1,5 +1,5 @@
-//! agen in a `#![no_std]` crate that declares no allocator: `.ci/run` builds this
-//! package on its own (`cargo build -p agen-no-std-tests`), so agen is compiled
+//! yieldkit in a `#![no_std]` crate that declares no allocator: `.ci/run` builds this
+//! package on its own (`cargo build -p yieldkit-no-std-tests`), so yieldkit is compiled
 //! without its `std` and `alloc` features.
 
 #![no_std]
@@ -12,7 +12,7 @@ use core::task::{Context, Poll, Waker};
 use futures_core::Stream;
 
 /// An async generator without `std` or `alloc`.
-#[agen::async_gen]
+#[yieldkit::async_gen]
 pub async fn countdown(from: u8) -> u8 {
     let mut n = from;
     while n > 0 {
@@ -23,7 +23,7 @@ pub async fn countdown(from: u8) -> u8 {
 
 /// The block form, `for await` and `?` without `std` or `alloc`.
 pub fn checked_sum(limit: u8) -> impl Stream<Item = Result<u8, u8>> {
-    agen::stream! {
+    yieldkit::stream! {
         let mut total: u8 = 0;
         for await n in countdown(limit) {
             total = total.checked_add(n).ok_or(total)?;

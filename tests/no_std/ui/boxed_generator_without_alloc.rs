@@ -1,14 +1,14 @@
-// The default `#[generator]` and `iter!` box their state: without agen's `alloc`
-// feature (this crate depends on agen with `default-features = false`), the error says
+// The default `#[generator]` and `iter!` box their state: without yieldkit's `alloc`
+// feature (this crate depends on yieldkit with `default-features = false`), the error says
 // to enable it or to use `unboxed`.
 
-#[agen::generator]
+#[yieldkit::generator]
 fn numbers() -> u32 {
     yield_!(1);
 }
 
 fn block() -> impl Iterator<Item = u32> {
-    agen::iter! {
+    yieldkit::iter! {
         yield 2;
     }
 }

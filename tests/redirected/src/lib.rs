@@ -1,8 +1,8 @@
-//! A hostile crate, written in safe Rust: it names itself `agen` and points the
-//! attribute forms at itself (`crate = ::agen`, which any crate may write), so that the
+//! A hostile crate, written in safe Rust: it names itself `yieldkit` and points the
+//! attribute forms at itself (`crate = ::yieldkit`, which any crate may write), so that the
 //! paths in their expansions resolve here, and puts look-alikes of the items the
 //! soundness of a generator rests on in its `__private`: a `Brand` whose borrow is
-//! `'static`, and constructors that hand a body another generator's token. agen's
+//! `'static`, and constructors that hand a body another generator's token. yieldkit's
 //! expansions must not use any of them: making a generator's handle is left to a
 //! `macro_rules!` of the runtime, which names what it relies on with `$crate` paths.
 //! (The block forms pass `$crate` themselves: they cannot be pointed elsewhere.) Each
@@ -10,7 +10,7 @@
 
 #![forbid(unsafe_code)]
 
-extern crate self as agen;
+extern crate self as yieldkit;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -23,11 +23,14 @@ fn used() {
 
 /// What the expansions refer to, with look-alikes in front of the real items.
 #[doc(hidden)]
-#[allow(clippy::new_ret_no_self, reason = "look-alikes of agen's constructors")]
+#[allow(
+    clippy::new_ret_no_self,
+    reason = "look-alikes of yieldkit's constructors"
+)]
 pub mod __private {
     use core::future::Future;
 
-    pub use real_agen::__private::*;
+    pub use real_yieldkit::__private::*;
 
     /// A brand whose borrow lives forever: it would make a `'static` handle.
     #[derive(Debug)]
@@ -35,8 +38,8 @@ pub mod __private {
 
     impl Brand {
         /// The look-alike of `Brand::new`.
-        pub fn new() -> &'static real_agen::Brand {
-            static BRAND: real_agen::Brand = real_agen::Brand::new();
+        pub fn new() -> &'static real_yieldkit::Brand {
+            static BRAND: real_yieldkit::Brand = real_yieldkit::Brand::new();
             super::used();
             &BRAND
         }
@@ -52,27 +55,27 @@ pub mod __private {
 
     impl AsyncGen {
         /// The look-alike of `AsyncGen::new`.
-        pub fn new<T, F, Fut>(body: F) -> real_agen::AsyncGen<T, F, Fut>
+        pub fn new<T, F, Fut>(body: F) -> real_yieldkit::AsyncGen<T, F, Fut>
         where
             F: FnOnce(YieldToken<T>) -> Fut,
             Fut: Future<Output = ()>,
         {
             super::used();
-            real_agen::AsyncGen::new(body)
+            real_yieldkit::AsyncGen::new(body)
         }
     }
 
     impl Generator {
         /// The look-alike of `Generator::new`.
-        pub fn new<T, B: real_agen::GenBody<T>>(body: B) -> real_agen::Generator<T, B> {
+        pub fn new<T, B: real_yieldkit::GenBody<T>>(body: B) -> real_yieldkit::Generator<T, B> {
             super::used();
-            real_agen::Generator::new(body)
+            real_yieldkit::Generator::new(body)
         }
     }
 }
 
 /// An async generator made in this crate.
-#[real_agen::async_gen(crate = ::agen)]
+#[real_yieldkit::async_gen(crate = ::yieldkit)]
 pub async fn countdown(from: u32) -> u32 {
     for i in (1..=from).rev() {
         yield_!(i);
@@ -80,7 +83,7 @@ pub async fn countdown(from: u32) -> u32 {
 }
 
 /// A sync generator made in this crate, with `?`.
-#[real_agen::generator(crate = ::agen)]
+#[real_yieldkit::generator(crate = ::yieldkit)]
 pub fn parsed(words: Vec<&'static str>) -> Result<u32, std::num::ParseIntError> {
     for word in words {
         yield_!(Ok(word.parse()?));
@@ -88,8 +91,8 @@ pub fn parsed(words: Vec<&'static str>) -> Result<u32, std::num::ParseIntError> 
 }
 
 /// A coroutine made in this crate.
-#[real_agen::coroutine(first = first, crate = ::agen)]
-pub fn running_sum() -> impl real_agen::Coroutine<u32, Yield = u32, Return = ()> {
+#[real_yieldkit::coroutine(first = first, crate = ::yieldkit)]
+pub fn running_sum() -> impl real_yieldkit::Coroutine<u32, Yield = u32, Return = ()> {
     let mut sum = first;
     loop {
         sum += yield_!(sum);
@@ -100,7 +103,7 @@ pub fn running_sum() -> impl real_agen::Coroutine<u32, Yield = u32, Return = ()>
 pub async fn blocks() -> (Vec<u32>, Vec<u32>) {
     use futures_core::Stream;
     use std::pin::pin;
-    let stream = pin!(real_agen::stream! {
+    let stream = pin!(real_yieldkit::stream! {
         yield 1u32;
         yield 2;
     });
@@ -110,6 +113,6 @@ pub async fn blocks() -> (Vec<u32>, Vec<u32>) {
         items.push(x);
     }
     let doubled: Vec<u32> =
-        real_agen::collect![async { x * 2 }.await for x in [1u32, 2, 3]; buffered(2)];
+        real_yieldkit::collect![async { x * 2 }.await for x in [1u32, 2, 3]; buffered(2)];
     (items, doubled)
 }

@@ -1,12 +1,12 @@
-//! Generators made in a crate that redirects `::agen` work as usual, and none of its
-//! look-alikes of agen's private items is used. Miri runs this too.
+//! Generators made in a crate that redirects `::yieldkit` work as usual, and none of its
+//! look-alikes of yieldkit's private items is used. Miri runs this too.
 
 use std::pin::pin;
 use std::sync::atomic::Ordering;
 
-use agen_redirected_tests::{LOOK_ALIKES_USED, blocks, countdown, parsed, running_sum};
 use futures::StreamExt;
-use real_agen::{Coroutine, CoroutineState};
+use real_yieldkit::{Coroutine, CoroutineState};
+use yieldkit_redirected_tests::{LOOK_ALIKES_USED, blocks, countdown, parsed, running_sum};
 
 #[test]
 fn expansions_use_none_of_the_look_alikes() {

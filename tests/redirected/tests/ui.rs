@@ -1,4 +1,4 @@
-//! With `::agen` redirected to look-alikes, a captured handle still cannot outlive
+//! With `::yieldkit` redirected to look-alikes, a captured handle still cannot outlive
 //! its body.
 
 // trybuild runs rustc: nothing for Miri to check.

@@ -1,18 +1,18 @@
-// The attack: point `::agen` at this crate, give `__private::Brand::new` a `'static`
+// The attack: point `::yieldkit` at this crate, give `__private::Brand::new` a `'static`
 // borrow, capture the handle from a rewritten yield, keep it in a thread-local. The
 // expansion never calls the look-alike: the handle is still bounded by the body.
 #![forbid(unsafe_code)]
 
-extern crate self as agen;
+extern crate self as yieldkit;
 
 pub mod __private {
-    pub use real_agen::__private::*;
+    pub use real_yieldkit::__private::*;
 
     pub struct Brand;
 
     impl Brand {
-        pub fn new() -> &'static real_agen::Brand {
-            static BRAND: real_agen::Brand = real_agen::Brand::new();
+        pub fn new() -> &'static real_yieldkit::Brand {
+            static BRAND: real_yieldkit::Brand = real_yieldkit::Brand::new();
             &BRAND
         }
     }
@@ -21,7 +21,7 @@ pub mod __private {
 use std::cell::RefCell;
 
 thread_local! {
-    static STOLEN: RefCell<Option<real_agen::Yielder<'static, String>>> = const { RefCell::new(None) };
+    static STOLEN: RefCell<Option<real_yieldkit::Yielder<'static, String>>> = const { RefCell::new(None) };
 }
 
 macro_rules! grab {
@@ -36,7 +36,7 @@ macro_rules! grab {
     };
 }
 
-#[real_agen::async_gen(crate = ::agen)]
+#[real_yieldkit::async_gen(crate = ::yieldkit)]
 async fn victim() -> String {
     let handle = grab!(yield_!(String::new()));
     STOLEN.with(|stolen| *stolen.borrow_mut() = Some(handle));

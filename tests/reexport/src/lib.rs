@@ -1,11 +1,11 @@
-//! agen reached only through `agen_facade`'s re-export: this crate's manifest does not
-//! name agen, so the attribute forms are told the path (`crate = ..`), and the block
+//! yieldkit reached only through `yieldkit_facade`'s re-export: this crate's manifest does not
+//! name yieldkit, so the attribute forms are told the path (`crate = ..`), and the block
 //! forms and `collect!` pass their own.
 
-use agen_facade::{AsyncCoroutine, Coroutine, Stream, collect, stream};
+use yieldkit_facade::{AsyncCoroutine, Coroutine, Stream, collect, stream};
 
 /// `#[async_gen]`, with `?`, `#[for_await]` and `yield_from!`.
-#[agen_facade::async_gen(crate = ::agen_facade::agen)]
+#[yieldkit_facade::async_gen(crate = ::yieldkit_facade::yieldkit)]
 pub async fn doubled(words: Vec<&'static str>) -> Result<u32, std::num::ParseIntError> {
     #[for_await]
     for word in words_of(words) {
@@ -24,9 +24,9 @@ pub fn words_of(words: Vec<&'static str>) -> impl Stream<Item = &'static str> {
 }
 
 /// `#[generator]`, boxed, with `iter!`.
-#[agen_facade::generator(boxed, crate = ::agen_facade::agen)]
+#[yieldkit_facade::generator(boxed, crate = ::yieldkit_facade::yieldkit)]
 pub fn squares(limit: u32) -> u32 {
-    yield_from!(agen_facade::iter! {
+    yield_from!(yieldkit_facade::iter! {
         for i in 1..=limit {
             yield i * i;
         }
@@ -34,7 +34,7 @@ pub fn squares(limit: u32) -> u32 {
 }
 
 /// A coroutine and an async one.
-#[agen_facade::coroutine(first = first, crate = ::agen_facade::agen)]
+#[yieldkit_facade::coroutine(first = first, crate = ::yieldkit_facade::yieldkit)]
 pub fn running_sum() -> impl Coroutine<u32, Yield = u32, Return = ()> {
     let mut total = first;
     loop {
@@ -43,7 +43,7 @@ pub fn running_sum() -> impl Coroutine<u32, Yield = u32, Return = ()> {
 }
 
 /// See [`running_sum`].
-#[agen_facade::coroutine(first = first, crate = ::agen_facade::agen)]
+#[yieldkit_facade::coroutine(first = first, crate = ::yieldkit_facade::yieldkit)]
 pub async fn async_echo() -> impl AsyncCoroutine<u32, Yield = u32, Return = ()> {
     let mut sent = first;
     while sent > 0 {
@@ -52,7 +52,7 @@ pub async fn async_echo() -> impl AsyncCoroutine<u32, Yield = u32, Return = ()> 
 }
 
 /// `#[for_await]` on an ordinary `async fn`, and `collect!` eager, lazy and buffered.
-#[agen_facade::for_await(crate = ::agen_facade::agen)]
+#[yieldkit_facade::for_await(crate = ::yieldkit_facade::yieldkit)]
 pub async fn comprehensions() -> (u32, Vec<u32>, Vec<u32>, Vec<u32>) {
     let mut total = 0;
     #[for_await]

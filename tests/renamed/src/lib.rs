@@ -1,14 +1,14 @@
-//! agen under another name: the manifest calls it `yk`, and the crate's `core` is agen
-//! too (`extern crate yk as core;`), so neither `::agen` nor `::core` reaches what an
+//! yieldkit under another name: the manifest calls it `yk`, and the crate's `core` is yieldkit
+//! too (`extern crate yk as core;`), so neither `::yieldkit` nor `::core` reaches what an
 //! expansion needs. The attribute forms find `yk` in the manifest; the block forms and
 //! `collect!` pass the runtime's path themselves; no expansion writes `::core`.
 //! (No `#[derive]` here: the standard derives write `::core`.)
 
 extern crate yk as core;
 
-/// `::core` in this crate is agen (the real `core` has no `block_on`): an expansion
+/// `::core` in this crate is yieldkit (the real `core` has no `block_on`): an expansion
 /// that wrote `::core::..` would not compile here.
-pub use ::core::block_on as core_is_agen;
+pub use ::core::block_on as core_is_yieldkit;
 
 use yk::{AsyncCoroutine, Coroutine, Stream, async_gen, collect, generator, stream};
 

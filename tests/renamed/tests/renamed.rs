@@ -1,9 +1,9 @@
-//! Every macro of agen, depended on as `yk` in a crate whose `core` is agen.
+//! Every macro of yieldkit, depended on as `yk` in a crate whose `core` is yieldkit.
 
 use std::pin::pin;
 
-use agen_renamed_tests::{async_echo, boxed, comprehensions, evens, parsed, running_sum};
 use futures::StreamExt;
+use yieldkit_renamed_tests::{async_echo, boxed, comprehensions, evens, parsed, running_sum};
 use yk::{AsyncCoroutine, Coroutine, CoroutineState};
 
 #[test]

@@ -1,6 +1,6 @@
 // `boxed` sees the lifetimes a signature writes: one a type hides is pointed at, with
 // the way to write it.
-use agen::async_gen;
+use yieldkit::async_gen;
 
 #[async_gen(boxed)]
 async fn chars(c: std::str::Chars, n: usize) -> char {

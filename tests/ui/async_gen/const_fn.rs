@@ -1,4 +1,4 @@
-#[agen::async_gen]
+#[yieldkit::async_gen]
 const async fn f() -> u32 {
     yield_!(1);
 }

@@ -1,5 +1,5 @@
 // `crate = ..` takes the path the runtime is reached by.
-#[agen::async_gen(crate = "agen")]
+#[yieldkit::async_gen(crate = "yieldkit")]
 async fn f() -> u32 {
     yield_!(1);
 }

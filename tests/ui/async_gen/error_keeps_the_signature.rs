@@ -2,7 +2,7 @@
 // signature, so callers type-check as usual (no cascade of errors at the call sites).
 use futures::StreamExt;
 
-#[agen::async_gen]
+#[yieldkit::async_gen]
 async fn numbers() -> u32 {
     let each = |x| yield_!(x);
     each(1);

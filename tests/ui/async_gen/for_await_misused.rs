@@ -1,7 +1,7 @@
 // `#[for_await]` anywhere but once, bare, on a `for` loop.
 use futures_core::Stream;
 
-#[agen::async_gen]
+#[yieldkit::async_gen]
 async fn f(s: impl Stream<Item = u32> + Unpin, t: impl Stream<Item = u32> + Unpin) -> u32 {
     #[for_await]
     let _x = 1;

@@ -1,4 +1,4 @@
-#[agen::async_gen]
+#[yieldkit::async_gen]
 async fn f() -> u32 {
     let numbers = vec![1, 2, 3];
     #[for_await]

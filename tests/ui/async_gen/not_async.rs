@@ -1,4 +1,4 @@
-#[agen::async_gen]
+#[yieldkit::async_gen]
 fn f() -> u32 {
     yield_!(1);
 }

@@ -1,6 +1,6 @@
-// A `?` agen cannot rewrite (in a `matches!` guard, which is not an expression) is
+// A `?` yieldkit cannot rewrite (in a `matches!` guard, which is not an expression) is
 // reported with what to do instead.
-#[agen::async_gen]
+#[yieldkit::async_gen]
 async fn f(words: Vec<String>) -> Result<bool, std::num::ParseIntError> {
     for word in words {
         yield_!(Ok(matches!(Some(1u32), Some(x) if x == word.parse::<u32>()?)));

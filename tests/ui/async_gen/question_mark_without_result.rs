@@ -1,4 +1,4 @@
-#[agen::async_gen]
+#[yieldkit::async_gen]
 async fn f(input: &str) -> u32 {
     let n: u32 = input.parse()?;
     yield_!(n);

@@ -1,6 +1,6 @@
 use std::rc::Rc;
 
-#[agen::async_gen]
+#[yieldkit::async_gen]
 async fn f() -> u32 {
     let shared = Rc::new(1);
     yield_!(*shared);

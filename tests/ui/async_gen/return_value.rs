@@ -1,4 +1,4 @@
-#[agen::async_gen]
+#[yieldkit::async_gen]
 async fn f(n: u32) -> u32 {
     if n == 0 {
         return 5;

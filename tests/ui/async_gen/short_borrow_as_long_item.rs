@@ -1,6 +1,6 @@
 // The async-stream #107 hole: a yielder that is covariant in the item type would let
 // a borrow of a local escape as a longer-lived item.
-#[agen::async_gen]
+#[yieldkit::async_gen]
 async fn f<'a>(_: &'a str) -> &'a str {
     let local = String::from("short-lived");
     yield_!(&local);

@@ -1,4 +1,4 @@
-#[agen::async_gen(boxxed)]
+#[yieldkit::async_gen(boxxed)]
 async fn f() -> u32 {
     yield_!(1);
 }

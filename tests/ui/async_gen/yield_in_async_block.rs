@@ -1,4 +1,4 @@
-#[agen::async_gen]
+#[yieldkit::async_gen]
 async fn f() -> u32 {
     let fut = async {
         yield_!(1);

@@ -1,4 +1,4 @@
-use agen::yield_;
+use yieldkit::yield_;
 
 fn main() {
     yield_!(1);

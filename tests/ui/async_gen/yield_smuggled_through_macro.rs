@@ -12,7 +12,7 @@ macro_rules! in_closure {
     };
 }
 
-#[agen::async_gen]
+#[yieldkit::async_gen]
 async fn f() -> u32 {
     let fut = in_async_block!(yield_!(1));
     fut.await;

@@ -1,4 +1,4 @@
-use agen::collect;
+use yieldkit::collect;
 
 fn main() {
     let s = futures::stream::iter([1, 2, 3]);

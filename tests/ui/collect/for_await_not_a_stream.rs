@@ -1,4 +1,4 @@
-use agen::collect;
+use yieldkit::collect;
 
 async fn run() {
     let xs = vec![1, 2, 3];

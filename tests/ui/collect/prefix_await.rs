@@ -1,4 +1,4 @@
-use agen::collect;
+use yieldkit::collect;
 
 async fn double(x: u32) -> u32 {
     x * 2

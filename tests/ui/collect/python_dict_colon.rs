@@ -1,4 +1,4 @@
-use agen::collect;
+use yieldkit::collect;
 use std::collections::HashMap;
 
 fn main() {

@@ -1,5 +1,5 @@
 // Independent mistakes in one comprehension are all reported, each at its token.
-use agen::collect;
+use yieldkit::collect;
 
 fn main() {
     let xs = vec![1, 2, 3];

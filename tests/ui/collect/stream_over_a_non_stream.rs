@@ -1,4 +1,4 @@
-use agen::collect;
+use yieldkit::collect;
 
 fn main() {
     let xs = vec![1, 2, 3];

@@ -1,10 +1,10 @@
-use agen::Coroutine;
+use yieldkit::Coroutine;
 
 async fn fetch() -> u32 {
     1
 }
 
-#[agen::coroutine]
+#[yieldkit::coroutine]
 fn numbers() -> impl Coroutine<(), Yield = u32, Return = ()> {
     yield_!(fetch().await);
 }

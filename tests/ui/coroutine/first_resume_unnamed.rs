@@ -1,6 +1,6 @@
-use agen::Coroutine;
+use yieldkit::Coroutine;
 
-#[agen::coroutine]
+#[yieldkit::coroutine]
 fn echo() -> impl Coroutine<String, Yield = usize, Return = ()> {
     let mut line = yield_!(0);
     loop {

@@ -1,6 +1,6 @@
-use agen::Coroutine;
+use yieldkit::Coroutine;
 
-#[agen::coroutine]
+#[yieldkit::coroutine]
 fn running_total() -> impl Coroutine<u32, Yield = u32> {
     let mut total = 0;
     loop {

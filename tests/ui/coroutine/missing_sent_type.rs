@@ -1,6 +1,6 @@
-use agen::Coroutine;
+use yieldkit::Coroutine;
 
-#[agen::coroutine]
+#[yieldkit::coroutine]
 fn numbers() -> impl Coroutine<Yield = u32, Return = ()> {
     yield_!(1);
 }

@@ -1,4 +1,4 @@
-#[agen::coroutine]
+#[yieldkit::coroutine]
 fn numbers() -> u32 {
     yield_!(1);
 }

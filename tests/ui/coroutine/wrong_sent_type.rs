@@ -1,7 +1,7 @@
-use agen::Coroutine;
+use yieldkit::Coroutine;
 use core::pin::pin;
 
-#[agen::coroutine(first = first)]
+#[yieldkit::coroutine(first = first)]
 fn averager() -> impl Coroutine<f64, Yield = f64, Return = ()> {
     let (mut total, mut count) = (first, 1.0);
     loop {

@@ -1,6 +1,6 @@
-use agen::Coroutine;
+use yieldkit::Coroutine;
 
-#[agen::coroutine]
+#[yieldkit::coroutine]
 fn count() -> impl Coroutine<(), Yield = u32, Return = u32> {
     yield_!(1);
     "done"

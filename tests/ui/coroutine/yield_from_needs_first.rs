@@ -1,12 +1,12 @@
-use agen::Coroutine;
+use yieldkit::Coroutine;
 
-#[agen::coroutine(first = first)]
+#[yieldkit::coroutine(first = first)]
 fn inner() -> impl Coroutine<u32, Yield = u32, Return = u32> {
     let x = yield_!(first);
     x
 }
 
-#[agen::coroutine(first = first)]
+#[yieldkit::coroutine(first = first)]
 fn outer() -> impl Coroutine<u32, Yield = u32, Return = u32> {
     let _ = first;
     yield_from!(inner())

@@ -1,6 +1,6 @@
-use agen::Coroutine;
+use yieldkit::Coroutine;
 
-#[agen::coroutine]
+#[yieldkit::coroutine]
 fn outer() -> impl Coroutine<(), Yield = u32, Return = ()> {
     yield_from!(vec![1, 2, 3]);
 }

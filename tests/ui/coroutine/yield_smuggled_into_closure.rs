@@ -1,4 +1,4 @@
-use agen::Coroutine;
+use yieldkit::Coroutine;
 
 // A user macro that wraps its input in a closure: the `yield_!` would belong to the
 // closure, so it must not compile.
@@ -8,7 +8,7 @@ macro_rules! later {
     };
 }
 
-#[agen::coroutine]
+#[yieldkit::coroutine]
 fn numbers() -> impl Coroutine<(), Yield = u32, Return = ()> {
     let _: () = later!(yield_!(1));
 }

@@ -1,8 +1,8 @@
 // A generator attribute on something that is not a function.
-#[agen::async_gen]
+#[yieldkit::async_gen]
 mod streams {}
 
-#[agen::generator]
+#[yieldkit::generator]
 impl Clone for Foo {}
 
 struct Foo;

@@ -1,5 +1,5 @@
 // `#[coroutine]` without the crate path is the compiler's own (unstable) attribute.
-use agen::Coroutine;
+use yieldkit::Coroutine;
 
 #[coroutine]
 fn counter() -> impl Coroutine<(), Yield = u32, Return = ()> {

@@ -1,5 +1,5 @@
 // Python's `yield x`, in an attribute fn: the attribute says what to write instead.
-#[agen::async_gen]
+#[yieldkit::async_gen]
 async fn numbers() -> u32 {
     yield 1;
 }

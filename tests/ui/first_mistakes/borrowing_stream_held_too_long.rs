@@ -1,6 +1,6 @@
 // A stream borrowing its argument, used after the argument changed: the borrow is the
 // stream's, as for an `async fn`.
-#[agen::async_gen]
+#[yieldkit::async_gen]
 async fn chars(s: &str) -> char {
     for c in s.chars() {
         yield_!(c);
@@ -10,7 +10,7 @@ async fn chars(s: &str) -> char {
 struct Text(String);
 
 impl Text {
-    #[agen::async_gen]
+    #[yieldkit::async_gen]
     async fn len(&mut self) -> usize {
         yield_!(self.0.len());
     }

@@ -1,7 +1,7 @@
 // `boxed` on an async coroutine.
-use agen::AsyncCoroutine;
+use yieldkit::AsyncCoroutine;
 
-#[agen::coroutine(boxed)]
+#[yieldkit::coroutine(boxed)]
 async fn echo() -> impl AsyncCoroutine<(), Yield = u32, Return = ()> {
     yield_!(1);
 }

@@ -2,7 +2,7 @@
 use futures::stream;
 
 async fn run() {
-    let _ = agen::collect![x for await x in stream::iter([1]); buffered()].await;
+    let _ = yieldkit::collect![x for await x in stream::iter([1]); buffered()].await;
 }
 
 fn main() {

@@ -1,7 +1,7 @@
 // async-stream's `for await`, in an attribute fn.
 use futures::stream::{self, Stream};
 
-#[agen::async_gen]
+#[yieldkit::async_gen]
 async fn doubled(s: impl Stream<Item = u32>) -> u32 {
     for await x in s {
         yield_!(x * 2);

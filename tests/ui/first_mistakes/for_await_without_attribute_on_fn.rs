@@ -1,5 +1,5 @@
-// A `#[for_await]` loop in a plain `async fn`: it needs `#[agen::for_await]` on the fn.
-use agen::for_await;
+// A `#[for_await]` loop in a plain `async fn`: it needs `#[yieldkit::for_await]` on the fn.
+use yieldkit::for_await;
 use futures::stream::{self, Stream};
 
 async fn sum(s: impl Stream<Item = u32>) -> u32 {

@@ -1,7 +1,7 @@
 // async-stream's habit: the return type is the item type here.
 use futures::Stream;
 
-#[agen::async_gen]
+#[yieldkit::async_gen]
 async fn numbers() -> impl Stream<Item = u32> {
     yield_!(1);
 }

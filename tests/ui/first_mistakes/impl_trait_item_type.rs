@@ -1,7 +1,7 @@
 // An `impl Trait` item type cannot be named by the stream's type.
 use std::fmt::Display;
 
-#[agen::async_gen]
+#[yieldkit::async_gen]
 async fn shown() -> impl Display {
     yield_!(1);
 }

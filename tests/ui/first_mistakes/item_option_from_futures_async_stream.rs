@@ -1,5 +1,5 @@
-// futures-async-stream's `item = T`: agen takes the item type from the return type.
-#[agen::async_gen(item = u32)]
+// futures-async-stream's `item = T`: yieldkit takes the item type from the return type.
+#[yieldkit::async_gen(item = u32)]
 async fn numbers() {
     yield_!(1);
 }

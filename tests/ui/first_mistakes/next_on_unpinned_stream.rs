@@ -1,12 +1,12 @@
 // `.next()` on a stream that is not pinned.
 use futures::StreamExt;
 
-#[agen::async_gen]
+#[yieldkit::async_gen]
 async fn numbers() -> u32 {
     yield_!(1);
 }
 
 fn main() {
     let mut s = numbers();
-    let _ = agen::block_on(s.next());
+    let _ = yieldkit::block_on(s.next());
 }

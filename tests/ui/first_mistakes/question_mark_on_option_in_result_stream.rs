@@ -1,7 +1,7 @@
 // `?` on an `Option` where the items are `Result`s.
 use std::collections::HashMap;
 
-#[agen::generator]
+#[yieldkit::generator]
 fn lookups<'a>(map: &'a HashMap<&str, u32>, keys: &'a [&str]) -> Result<u32, String> {
     for k in keys {
         let v = map.get(k)?;

@@ -1,5 +1,5 @@
 // `?` where the items are not `Result`s: one error per `?`.
-#[agen::generator]
+#[yieldkit::generator]
 fn parsed(words: Vec<String>) -> u32 {
     for w in words {
         let n: u32 = w.parse()?;

@@ -2,7 +2,7 @@
 #[derive(Debug)]
 struct AppError;
 
-#[agen::async_gen]
+#[yieldkit::async_gen]
 async fn lines(text: &str) -> Result<u32, AppError> {
     for line in text.lines() {
         let n: u32 = line.parse()?;

@@ -1,12 +1,12 @@
 // One function, two generator attributes.
-#[agen::async_gen]
-#[agen::async_gen]
+#[yieldkit::async_gen]
+#[yieldkit::async_gen]
 async fn twice() -> u32 {
     yield_!(1);
 }
 
-#[agen::generator]
-#[agen::async_gen]
+#[yieldkit::generator]
+#[yieldkit::async_gen]
 async fn both() -> u32 {
     yield_!(1);
 }

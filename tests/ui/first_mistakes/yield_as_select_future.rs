@@ -1,5 +1,5 @@
 // `yield_!` as one of `join!`'s futures: it is a statement of the body, not a future.
-#[agen::async_gen]
+#[yieldkit::async_gen]
 async fn numbers() -> u32 {
     futures::join!(yield_!(1), async {});
 }

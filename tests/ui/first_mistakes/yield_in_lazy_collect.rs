@@ -1,7 +1,7 @@
 // `yield_!` inside a lazy comprehension's element.
-#[agen::generator]
+#[yieldkit::generator]
 fn numbers() -> u32 {
-    let _lazy = agen::collect![yield_!(x) for x in 0..3u32; iter];
+    let _lazy = yieldkit::collect![yield_!(x) for x in 0..3u32; iter];
 }
 
 fn main() {

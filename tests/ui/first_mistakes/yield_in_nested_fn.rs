@@ -1,6 +1,6 @@
 // Items inside the body (a nested fn, a `Drop` impl, a local macro) are not part of
 // the generator.
-#[agen::generator]
+#[yieldkit::generator]
 fn numbers() -> u32 {
     fn helper() {
         yield_!(1);

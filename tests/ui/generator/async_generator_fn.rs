@@ -1,4 +1,4 @@
-#[agen::generator]
+#[yieldkit::generator]
 async fn numbers() -> u32 {
     yield_!(1);
 }

@@ -2,7 +2,7 @@ async fn fetch() -> u32 {
     1
 }
 
-#[agen::generator]
+#[yieldkit::generator]
 fn numbers() -> u32 {
     let x = fetch().await;
     yield_!(x);

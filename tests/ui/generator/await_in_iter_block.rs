@@ -3,7 +3,7 @@ async fn fetch() -> u32 {
 }
 
 fn main() {
-    let _ = agen::iter! {
+    let _ = yieldkit::iter! {
         yield fetch().await;
     };
 }

@@ -1,4 +1,4 @@
-#[agen::generator]
+#[yieldkit::generator]
 fn numbers() -> u32 {
     yield_!(1);
     return 2;

@@ -1,6 +1,6 @@
 // Every unknown or conflicting option is reported in one pass, and the function is
 // still emitted (no error at the call below).
-#[agen::generator(boxxed, unboxed, boxed, first = x)]
+#[yieldkit::generator(boxxed, unboxed, boxed, first = x)]
 fn numbers() -> u32 {
     yield_!(1);
 }

@@ -1,9 +1,9 @@
-#[agen::generator(first = x)]
+#[yieldkit::generator(first = x)]
 fn numbers() -> u32 {
     yield_!(1);
 }
 
-#[agen::generator(boxed, unboxed)]
+#[yieldkit::generator(boxed, unboxed)]
 fn more() -> u32 {
     yield_!(1);
 }

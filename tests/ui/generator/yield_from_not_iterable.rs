@@ -1,4 +1,4 @@
-#[agen::generator]
+#[yieldkit::generator]
 fn numbers() -> u32 {
     yield_from!(42u32);
 }

@@ -1,4 +1,4 @@
-#[agen::generator]
+#[yieldkit::generator]
 fn numbers(xs: Vec<u32>) -> u32 {
     xs.into_iter().for_each(|x| yield_!(x));
 }

@@ -25,27 +25,27 @@ fn keep<T: 'static>(value: T) {
     STOLEN.with(|stolen| stolen.borrow_mut().push(Box::new(value)));
 }
 
-#[agen::async_gen]
+#[yieldkit::async_gen]
 async fn async_generator() -> String {
     keep(grab!(yield_!(String::new())));
 }
 
-#[agen::generator]
+#[yieldkit::generator]
 fn generator() -> String {
     keep(grab!(yield_!(String::new())));
 }
 
-#[agen::coroutine]
-fn coroutine() -> impl agen::Coroutine<(), Yield = String, Return = ()> {
+#[yieldkit::coroutine]
+fn coroutine() -> impl yieldkit::Coroutine<(), Yield = String, Return = ()> {
     keep(grab!(yield_!(String::new())));
 }
 
 fn block_forms() {
-    let _ = agen::stream! {
+    let _ = yieldkit::stream! {
         type Item = String;
         keep(grab!(yield String::new()));
     };
-    let _ = agen::iter! {
+    let _ = yieldkit::iter! {
         type Item = String;
         keep(grab!(yield String::new()));
     };

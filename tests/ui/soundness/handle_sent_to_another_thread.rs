@@ -12,7 +12,7 @@ macro_rules! grab {
     };
 }
 
-#[agen::async_gen]
+#[yieldkit::async_gen]
 async fn to_a_thread() -> u32 {
     let mut handle = grab!(yield_!(0));
     std::thread::spawn(move || {
@@ -20,7 +20,7 @@ async fn to_a_thread() -> u32 {
     });
 }
 
-#[agen::async_gen]
+#[yieldkit::async_gen]
 async fn to_a_task() -> u32 {
     let mut handle = grab!(yield_!(0));
     tokio::spawn(async move {

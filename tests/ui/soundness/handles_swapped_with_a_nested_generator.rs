@@ -13,11 +13,11 @@ macro_rules! grab {
     };
 }
 
-#[agen::async_gen]
+#[yieldkit::async_gen]
 async fn outer() -> String {
     let mut outer_handle = grab!(yield_!(String::new()));
     let outer_ref = &mut outer_handle;
-    let inner = agen::stream! {
+    let inner = yieldkit::stream! {
         let mut inner_handle = grab!(yield String::new());
         core::mem::swap(outer_ref, &mut inner_handle);
     };

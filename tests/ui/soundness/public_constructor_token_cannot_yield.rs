@@ -1,7 +1,7 @@
 // Public constructors: the token a closure handed to `AsyncGen::new` receives can do
 // nothing by itself.
 fn main() {
-    let _ = agen::AsyncGen::new(|token: agen::YieldToken<u32>| async move {
+    let _ = yieldkit::AsyncGen::new(|token: yieldkit::YieldToken<u32>| async move {
         token.yield_(1).await;
     });
 }

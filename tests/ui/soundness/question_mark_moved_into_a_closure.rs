@@ -19,7 +19,7 @@ macro_rules! in_async_block {
     };
 }
 
-#[agen::async_gen]
+#[yieldkit::async_gen]
 async fn f(input: &'static str) -> Result<u32, std::num::ParseIntError> {
     let parse = in_move_closure!(input.parse::<u32>()?);
     let n = in_closure_called_at_once!(input.parse::<u32>()?);

@@ -1,7 +1,7 @@
-//! Proc macros that write agen's generator functions and blocks, as a third-party
+//! Proc macros that write yieldkit's generator functions and blocks, as a third-party
 //! crate would: from the caller's tokens (keeping their spans) and with names of their
-//! own (`Span::mixed_site()`, `Span::call_site()`). Used by `agen-auxiliary-tests`; this
-//! crate does not depend on agen, it names `::agen` in what it writes.
+//! own (`Span::mixed_site()`, `Span::call_site()`). Used by `yieldkit-auxiliary-tests`; this
+//! crate does not depend on yieldkit, it names `::yieldkit` in what it writes.
 
 use proc_macro::TokenStream;
 use proc_macro2::{Span, TokenStream as TokenStream2};
@@ -10,7 +10,7 @@ use syn::parse::{Parse, ParseStream};
 use syn::punctuated::Punctuated;
 use syn::{FnArg, Ident, ItemFn, Token, parse_macro_input};
 
-/// `generator_fn! { FORM(OPTIONS)?; FN }`: the function `FN` under `#[::agen::FORM(..)]`
+/// `generator_fn! { FORM(OPTIONS)?; FN }`: the function `FN` under `#[::yieldkit::FORM(..)]`
 /// (`async_gen`, `generator`, `coroutine`, `for_await`), written out again piece by
 /// piece: the signature's parts, each parameter (`pattern: type`), each statement of
 /// the body. Every piece keeps the caller's spans; the attribute, the parentheses and
@@ -51,7 +51,7 @@ pub fn generator_fn(input: TokenStream) -> TokenStream {
     let options = options.map(|options| quote!((#options)));
     quote! {
         #(#attrs)*
-        #[::agen::#form #options]
+        #[::yieldkit::#form #options]
         #vis #constness #asyncness #unsafety #fn_token #ident #generics (#(#params),*) #output
         #where_clause
         {
@@ -86,19 +86,19 @@ impl Parse for GeneratorFn {
     }
 }
 
-/// `#[agen_via(FORM, OPTIONS..)]` on a function: the function, untouched, under
-/// `#[::agen::FORM(OPTIONS..)]` (an attribute that expands to agen's).
+/// `#[yieldkit_via(FORM, OPTIONS..)]` on a function: the function, untouched, under
+/// `#[::yieldkit::FORM(OPTIONS..)]` (an attribute that expands to yieldkit's).
 #[proc_macro_attribute]
-pub fn agen_via(attr: TokenStream, item: TokenStream) -> TokenStream {
+pub fn yieldkit_via(attr: TokenStream, item: TokenStream) -> TokenStream {
     let attr = parse_macro_input!(attr with Punctuated::<TokenStream2, Token![,]>::parse_terminated_with_tokens);
     let mut parts = attr.into_iter();
     let Some(form) = parts.next() else {
-        return quote!(::core::compile_error!("agen_via: name the form");).into();
+        return quote!(::core::compile_error!("yieldkit_via: name the form");).into();
     };
     let options: Vec<TokenStream2> = parts.collect();
     let options = (!options.is_empty()).then(|| quote!((#(#options),*)));
     let item = TokenStream2::from(item);
-    quote!(#[::agen::#form #options] #item).into()
+    quote!(#[::yieldkit::#form #options] #item).into()
 }
 
 /// Parses the tokens between commas, each as they are.
@@ -126,14 +126,14 @@ impl ParseTerminatedWithTokens for Punctuated<TokenStream2, Token![,]> {
 
 /// `#[with_limit(FORM)]` on a function: adds a parameter `limit: usize` (a
 /// `Span::call_site()` name, so the caller's body can use it) and puts the function
-/// under `#[::agen::FORM]`.
+/// under `#[::yieldkit::FORM]`.
 #[proc_macro_attribute]
 pub fn with_limit(attr: TokenStream, item: TokenStream) -> TokenStream {
     let form = parse_macro_input!(attr as Ident);
     let mut func = parse_macro_input!(item as ItemFn);
     let limit = Ident::new("limit", Span::call_site());
     func.sig.inputs.push(syn::parse_quote!(#limit: usize));
-    quote!(#[::agen::#form] #func).into()
+    quote!(#[::yieldkit::#form] #func).into()
 }
 
 /// `generated!(SITE KIND NAME)`: a generator function (or, for `methods`, an `impl NAME`
@@ -171,7 +171,7 @@ pub fn generated(input: TokenStream) -> TokenStream {
     };
     let out = match kind.to_string().as_str() {
         "generator" => quote_spanned! {span=>
-            #[::agen::generator]
+            #[::yieldkit::generator]
             fn #name(
                 limit: u32,
                 words: ::std::vec::Vec<&'static str>,
@@ -187,12 +187,12 @@ pub fn generated(input: TokenStream) -> TokenStream {
             }
         },
         "async_gen" => quote_spanned! {span=>
-            #[::agen::async_gen]
+            #[::yieldkit::async_gen]
             async fn #name(
                 limit: u32,
                 words: ::std::vec::Vec<&'static str>,
             ) -> ::core::result::Result<u32, ::core::num::ParseIntError> {
-                let words = ::agen::stream! {
+                let words = ::yieldkit::stream! {
                     for word in words {
                         yield word;
                     }
@@ -205,14 +205,14 @@ pub fn generated(input: TokenStream) -> TokenStream {
                     }
                     yield_!(::core::result::Result::Ok(n));
                 }
-                yield_from!(::agen::stream! {
+                yield_from!(::yieldkit::stream! {
                     yield ::core::result::Result::Ok(limit);
                 });
             }
         },
         "coroutine" => quote_spanned! {span=>
-            #[::agen::coroutine(first = start)]
-            fn #name(scale: u32) -> impl ::agen::Coroutine<u32, Yield = u32, Return = u32> {
+            #[::yieldkit::coroutine(first = start)]
+            fn #name(scale: u32) -> impl ::yieldkit::Coroutine<u32, Yield = u32, Return = u32> {
                 let mut total = start;
                 loop {
                     let sent = yield_!(total * scale);
@@ -224,8 +224,8 @@ pub fn generated(input: TokenStream) -> TokenStream {
             }
         },
         "async_coroutine" => quote_spanned! {span=>
-            #[::agen::coroutine(first = start)]
-            async fn #name(scale: u32) -> impl ::agen::AsyncCoroutine<u32, Yield = u32, Return = u32> {
+            #[::yieldkit::coroutine(first = start)]
+            async fn #name(scale: u32) -> impl ::yieldkit::AsyncCoroutine<u32, Yield = u32, Return = u32> {
                 let mut total = start;
                 loop {
                     let sent = yield_!(total * scale);
@@ -237,9 +237,9 @@ pub fn generated(input: TokenStream) -> TokenStream {
             }
         },
         "for_await" => quote_spanned! {span=>
-            #[::agen::for_await]
+            #[::yieldkit::for_await]
             async fn #name(values: ::std::vec::Vec<u32>) -> u32 {
-                let values = ::agen::stream! {
+                let values = ::yieldkit::stream! {
                     for value in values {
                         yield value;
                     }
@@ -254,12 +254,12 @@ pub fn generated(input: TokenStream) -> TokenStream {
         },
         "stream" => quote_spanned! {span=>
             fn #name(values: ::std::vec::Vec<u32>) -> impl ::futures_core::Stream<Item = u32> {
-                let doubled = ::agen::stream! {
+                let doubled = ::yieldkit::stream! {
                     for value in values {
                         yield value * 2;
                     }
                 };
-                ::agen::stream! {
+                ::yieldkit::stream! {
                     for await value in doubled {
                         yield value;
                     }
@@ -268,7 +268,7 @@ pub fn generated(input: TokenStream) -> TokenStream {
         },
         "iter" => quote_spanned! {span=>
             fn #name(values: ::std::vec::Vec<u32>) -> impl ::core::iter::Iterator<Item = u32> {
-                ::agen::iter! {
+                ::yieldkit::iter! {
                     for value in values {
                         yield value * 2;
                     }
@@ -277,7 +277,7 @@ pub fn generated(input: TokenStream) -> TokenStream {
         },
         "methods" => quote_spanned! {span=>
             impl #name {
-                #[::agen::generator]
+                #[::yieldkit::generator]
                 fn evens(&self) -> u32 {
                     for value in &self.values {
                         if value % 2 == 0 {
@@ -286,7 +286,7 @@ pub fn generated(input: TokenStream) -> TokenStream {
                     }
                 }
 
-                #[::agen::async_gen]
+                #[::yieldkit::async_gen]
                 async fn odds(&self) -> u32 {
                     for value in &self.values {
                         if value % 2 == 1 {
@@ -317,7 +317,7 @@ impl Parse for Generated {
     }
 }
 
-/// `stream_of!(a, b, ..)` / `iter_of!(a, b, ..)`: `::agen::stream! { yield a; yield b; .. }`
+/// `stream_of!(a, b, ..)` / `iter_of!(a, b, ..)`: `::yieldkit::stream! { yield a; yield b; .. }`
 /// (and `iter!`), the `yield`s this macro's (`Span::mixed_site()`), the values the
 /// caller's.
 #[proc_macro]
@@ -337,7 +337,7 @@ fn block_of(form: TokenStream2, input: TokenStream) -> TokenStream {
     let yields = values
         .iter()
         .map(|value| quote_spanned!(Span::mixed_site()=> yield #value;));
-    quote!(::agen::#form! { #(#yields)* }).into()
+    quote!(::yieldkit::#form! { #(#yields)* }).into()
 }
 
 /// `generator_block!(stream { .. })` / `generator_block!(iter { .. })`: the caller's
@@ -354,5 +354,5 @@ pub fn generator_block(input: TokenStream) -> TokenStream {
         .into();
     };
     let tokens: Vec<proc_macro2::TokenTree> = body.stream().into_iter().collect();
-    quote!(::agen::#form! { #(#tokens)* }).into()
+    quote!(::yieldkit::#form! { #(#tokens)* }).into()
 }

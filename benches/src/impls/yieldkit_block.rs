@@ -1,9 +1,9 @@
-//! agen, `stream!` blocks.
+//! yieldkit, `stream!` blocks.
 
 use futures_core::Stream;
 
 pub fn w1<const M: u8>(n: u64) -> impl Stream<Item = u64> {
-    agen::stream! {
+    yieldkit::stream! {
         for i in 0..n {
             yield i;
         }
@@ -11,7 +11,7 @@ pub fn w1<const M: u8>(n: u64) -> impl Stream<Item = u64> {
 }
 
 pub fn w2<const M: u8>(n: u64) -> impl Stream<Item = u64> {
-    agen::stream! {
+    yieldkit::stream! {
         for i in 0..n {
             core::future::ready(()).await;
             yield i;
@@ -20,7 +20,7 @@ pub fn w2<const M: u8>(n: u64) -> impl Stream<Item = u64> {
 }
 
 pub fn w3<const M: u8>(rows: u64) -> impl Stream<Item = u64> {
-    agen::stream! {
+    yieldkit::stream! {
         for i in 0..rows {
             for j in 0..1000 {
                 if (i ^ j) & 1 == 0 {
@@ -32,7 +32,7 @@ pub fn w3<const M: u8>(rows: u64) -> impl Stream<Item = u64> {
 }
 
 pub fn w4<const M: u8>(n: u64) -> impl Stream<Item = u64> {
-    agen::stream! {
+    yieldkit::stream! {
         for await x in w1::<M>(n) {
             yield x * 2;
         }
@@ -40,7 +40,7 @@ pub fn w4<const M: u8>(n: u64) -> impl Stream<Item = u64> {
 }
 
 pub fn w5<const M: u8>(first: u64) -> impl Stream<Item = u64> {
-    agen::stream! {
+    yieldkit::stream! {
         yield first;
         yield first + 1;
         yield first + 2;

@@ -1,8 +1,8 @@
-//! agen's sync generators for S1 / S3: `#[generator]` (boxed, the default),
+//! yieldkit's sync generators for S1 / S3: `#[generator]` (boxed, the default),
 //! `#[generator(unboxed)]` (pinned on the stack by the harness) and `iter!`.
 
 pub mod boxed {
-    use agen::generator;
+    use yieldkit::generator;
 
     #[generator]
     pub fn s1<const M: u8>(n: u64) -> u64 {
@@ -24,7 +24,7 @@ pub mod boxed {
 }
 
 pub mod unboxed {
-    use agen::generator;
+    use yieldkit::generator;
 
     #[generator(unboxed)]
     pub fn s1<const M: u8>(n: u64) -> u64 {
@@ -47,7 +47,7 @@ pub mod unboxed {
 
 pub mod block {
     pub fn s1<const M: u8>(n: u64) -> impl Iterator<Item = u64> {
-        agen::iter! {
+        yieldkit::iter! {
             for i in 0..n {
                 yield i;
             }
@@ -55,7 +55,7 @@ pub mod block {
     }
 
     pub fn s3<const M: u8>(rows: u64) -> impl Iterator<Item = u64> {
-        agen::iter! {
+        yieldkit::iter! {
             for i in 0..rows {
                 for j in 0..1000 {
                     if (i ^ j) & 1 == 0 {

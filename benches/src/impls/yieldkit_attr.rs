@@ -1,6 +1,6 @@
-//! agen, `#[async_gen]` functions.
+//! yieldkit, `#[async_gen]` functions.
 
-use agen::async_gen;
+use yieldkit::async_gen;
 
 #[async_gen]
 pub async fn w1<const M: u8>(n: u64) -> u64 {
@@ -30,7 +30,7 @@ pub async fn w3<const M: u8>(rows: u64) -> u64 {
 
 #[async_gen]
 pub async fn w4<const M: u8>(n: u64) -> u64 {
-    #[agen::for_await]
+    #[yieldkit::for_await]
     for x in w1::<M>(n) {
         yield_!(x * 2);
     }
