@@ -16,6 +16,8 @@
 
 use proc_macro2::{Delimiter, Group, Ident, Punct, Spacing, Span, TokenStream, TokenTree};
 
+use crate::manifest;
+
 /// The identifier expansions write for the runtime's `__private` module.
 pub(crate) const PLACEHOLDER: &str = "__yieldkit_private";
 
@@ -25,12 +27,7 @@ const PACKAGE: &str = "yieldkit";
 /// The path to the runtime for an attribute form without `crate = path`: the name the
 /// user's manifest gives it, else its own name.
 pub(crate) fn from_manifest() -> TokenStream {
-    let name = match proc_macro_crate::crate_name(PACKAGE) {
-        Ok(proc_macro_crate::FoundCrate::Name(name)) => name,
-        // The runtime's own tests and doc tests: the runtime names itself with
-        // `extern crate self as yieldkit;`.
-        Ok(proc_macro_crate::FoundCrate::Itself) | Err(_) => PACKAGE.to_owned(),
-    };
+    let name = manifest::renamed_dependency(PACKAGE).unwrap_or_else(|| PACKAGE.to_owned());
     absolute(&name)
 }
 

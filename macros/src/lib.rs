@@ -18,6 +18,7 @@ mod form;
 mod function;
 #[cfg(test)]
 mod fuzz;
+mod manifest;
 mod options;
 mod rewrite;
 mod signature;
