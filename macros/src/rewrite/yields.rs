@@ -62,7 +62,13 @@ impl Rewriter<'_> {
 
     /// Reports a bare `yield` in an attribute form's body (the compiler's own error,
     /// "yield syntax is experimental", says nothing of yieldkit) with what to write.
+    ///
+    /// Only on a stable compiler: one that accepts `#![feature(coroutines)]` compiles
+    /// the bare `yield` when the crate enables it, and says how to otherwise.
     pub(super) fn bare_yield(&mut self, span: Span) {
+        if cfg!(yieldkit_unstable_compiler) {
+            return;
+        }
         let block = match (self.kind, self.scope) {
             // Out of place whatever its spelling: `yield_expr` says so.
             (Kind::PlainAsync, _) | (_, Scope::Closure | Scope::AsyncBlock) => return,
