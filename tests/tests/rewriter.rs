@@ -570,3 +570,62 @@ mod yields_as_operands {
         assert_eq!(items, [1, 2]);
     }
 }
+
+mod temporaries_in_a_yield_s_value {
+    use super::*;
+
+    fn id(noisy: &Noisy) -> &'static str {
+        noisy.0
+    }
+
+    fn push(log: &Rc<RefCell<Vec<&'static str>>>, what: &'static str) -> usize {
+        log.borrow_mut().push(what);
+        0
+    }
+
+    /// The temporary `Noisy` lives to the end of the statement, past the yield and the
+    /// rest of the expression, as in `f(&temporary).await`; edition 2024 (this crate's)
+    /// dropped it when the yield resumed.
+    #[generator]
+    fn generator(log: Rc<RefCell<Vec<&'static str>>>) -> &'static str {
+        let _ = (
+            yield_!(id(&Noisy("temporary", log.clone()))),
+            push(&log, "rest of the statement"),
+        );
+        push(&log, "next statement");
+    }
+
+    #[async_gen]
+    async fn stream(log: Rc<RefCell<Vec<&'static str>>>) -> &'static str {
+        let _ = (
+            yield_!(id(&Noisy("temporary", log.clone()))),
+            push(&log, "rest of the statement"),
+        );
+        push(&log, "next statement");
+    }
+
+    const EXPECTED: [&str; 4] = [
+        "item",
+        "rest of the statement",
+        "temporary",
+        "next statement",
+    ];
+
+    #[test]
+    fn live_to_the_end_of_the_statement() {
+        let log = log();
+        for item in generator(log.clone()) {
+            assert_eq!(item, "temporary");
+            log.borrow_mut().push("item");
+        }
+        assert_eq!(*log.borrow(), EXPECTED);
+
+        let log = super::log();
+        yieldkit::block_on(stream(log.clone()).for_each(|item| {
+            assert_eq!(item, "temporary");
+            log.borrow_mut().push("item");
+            async {}
+        }));
+        assert_eq!(*log.borrow(), EXPECTED);
+    }
+}

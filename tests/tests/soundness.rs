@@ -20,13 +20,13 @@ use futures::StreamExt;
 use yieldkit::{AsyncCoroutine, CoroutineState, Yielder, async_gen, generator, stream};
 
 /// Picks the handle out of a rewritten yield
-/// (`({ if false {..} match (v) { x => { let x: T = x; handle.yield_(x).await } } })`), as a hostile
+/// (`(match (v) { x => { if false {..} let x: T = x; handle.yield_(x).await } })`), as a hostile
 /// `macro_rules!` can: the yield itself is dropped.
 macro_rules! grab {
-    (({ if false $guard:tt match $value:tt { $bound:ident => { let $($typed:tt)* } } })) => {
+    ((match $value:tt { $bound:ident => { if false $guard:tt let $($typed:tt)* } })) => {
         grab!(@typed $($typed)*)
     };
-    (({ if false $guard:tt match $value:tt { $bound:ident => { $handle:ident . $($rest:tt)* } } })) => {
+    ((match $value:tt { $bound:ident => { if false $guard:tt $handle:ident . $($rest:tt)* } })) => {
         $handle
     };
     (@typed $bound:ident : $item:ty = $moved:ident ; $handle:ident . $($rest:tt)*) => {
@@ -37,8 +37,8 @@ macro_rules! grab {
 /// Takes a rewritten yield apart without its guard and puts it in an `async` block:
 /// a yield inside an async block, which the guard exists to reject.
 macro_rules! strip_guard_into_async_block {
-    (({ if false $guard:tt $($yield:tt)* })) => {
-        async { $($yield)* }
+    ((match $value:tt { $bound:ident => { if false $guard:tt $($yield:tt)* } })) => {
+        async { match $value { $bound => { $($yield)* } } }
     };
 }
 
@@ -270,12 +270,13 @@ mod destructors_that_yield {
     /// Uses the `await` keyword of a rewritten yield to await something else in a
     /// sync generator's body, past the rewriter's check.
     macro_rules! await_with {
-        ($fut:expr, ({ if false $guard:tt match $value:tt {
+        ($fut:expr, (match $value:tt {
             $bound:ident => {
+                if false $guard:tt
                 let $typed:ident : $item:ty = $moved:ident ;
                 $handle:ident . $method:ident $args:tt . $await:tt
             }
-        } })) => {
+        })) => {
             ($fut).$await
         };
     }
@@ -346,7 +347,9 @@ mod other_misuse {
     use super::*;
 
     macro_rules! break_to_its_label {
-        (({ if false { loop { break $label:lifetime; } } $($rest:tt)* })) => {
+        ((match $value:tt { $bound:ident => {
+            if false { loop { break $label:lifetime; } } $($rest:tt)*
+        } })) => {
             break $label
         };
     }

@@ -409,7 +409,9 @@ impl VisitMut for Rewriter<'_> {
             if let Some(new) = self.macro_call(&mut m.mac, m.semi_token.is_some()) {
                 let semi = m.semi_token.unwrap_or_default();
                 let attrs = &m.attrs;
-                *stmt = Stmt::Expr(Expr::Verbatim(quote!(#(#attrs)* #new)), Some(semi));
+                // In braces: a `match` of unit type followed by `;` draws
+                // `clippy::unnecessary_semicolon` at the user's call.
+                *stmt = Stmt::Expr(Expr::Verbatim(quote!(#(#attrs)* { #new })), Some(semi));
             }
             return;
         }

@@ -10,12 +10,12 @@ use super::{Kind, Rewriter, Scope, local, lower_for_await};
 
 impl Rewriter<'_> {
     /// Input: `yield_!(value)` / `yield value`
-    /// Output: `{ if false { loop { break 'body; } } match value { v => yielder.yield_(v).await } }`
+    /// Output: `match value { v => { if false { loop { break 'body; } } yielder.yield_(v).await } }`
     ///
     /// The value is evaluated before the handle is borrowed, so it may itself yield
     /// (`yield_!(f(yield_!(a)))`, like Python's `yield (yield a)`); as the scrutinee
-    /// of a `match`, its temporaries still live until the yield is done, as they would
-    /// in `yielder.yield_(value).await`.
+    /// of a `match`, its temporaries live to the end of the enclosing statement, as
+    /// they would in `yielder.yield_(value).await`.
     pub(super) fn yield_expr(&mut self, span: Span, what: &str, value: Option<Expr>) -> Expr {
         let value_span = value.as_ref().map_or(span, Spanned::span);
         // A block (or a closure with one) as a `match` scrutinee draws
@@ -47,14 +47,14 @@ impl Rewriter<'_> {
         let ascribed = self
             .item
             .map(|item| quote_spanned!(value_span=> let #yielded: #item = #yielded;));
+        // No block around the `match`: a block's tail expression would drop the value's
+        // temporaries at its end in edition 2024, not at the end of the statement.
         Expr::Verbatim(quote_spanned! {span=>
-            {
-                #guard
-                match #value {
-                    #yielded => {
-                        #ascribed
-                        #yielder.yield_(#yielded).await
-                    }
+            match #value {
+                #yielded => {
+                    #guard
+                    #ascribed
+                    #yielder.yield_(#yielded).await
                 }
             }
         })
@@ -133,7 +133,8 @@ impl Rewriter<'_> {
                     expr: Box::new(inner),
                     body: Block {
                         brace_token: syn::token::Brace(span),
-                        stmts: vec![Stmt::Expr(each, Some(Token![;](span)))],
+                        // Its value is the loop body's: a unit `match` needs no `;`.
+                        stmts: vec![Stmt::Expr(each, None)],
                     },
                 };
                 if self.kind == Kind::Iter {

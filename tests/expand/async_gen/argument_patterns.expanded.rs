@@ -29,13 +29,13 @@ fn pairs(
             while n > 0 {
                 n -= 1;
                 {
-                    if false {
-                        loop {
-                            break 'a_yield_must_be_directly_in_the_generator_body;
-                        }
-                    }
                     match (a + b) {
                         __yieldkit_yielded => {
+                            if false {
+                                loop {
+                                    break 'a_yield_must_be_directly_in_the_generator_body;
+                                }
+                            }
                             let __yieldkit_yielded: u32 = __yieldkit_yielded;
                             yielder.yield_(__yieldkit_yielded).await
                         }

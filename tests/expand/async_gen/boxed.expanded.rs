@@ -33,13 +33,13 @@ fn repeat<'a>(
             let () = 'a_yield_must_be_directly_in_the_generator_body: {
                 for _ in 0..n {
                     {
-                        if false {
-                            loop {
-                                break 'a_yield_must_be_directly_in_the_generator_body;
-                            }
-                        }
                         match (word) {
                             __yieldkit_yielded => {
+                                if false {
+                                    loop {
+                                        break 'a_yield_must_be_directly_in_the_generator_body;
+                                    }
+                                }
                                 let __yieldkit_yielded: &'a str = __yieldkit_yielded;
                                 yielder.yield_(__yieldkit_yielded).await
                             }

@@ -24,13 +24,13 @@ fn shared(
             let () = 'a_yield_must_be_directly_in_the_generator_body: {
                 {
                     {
-                        if false {
-                            loop {
-                                break 'a_yield_must_be_directly_in_the_generator_body;
-                            }
-                        }
                         match (*value) {
                             __yieldkit_yielded => {
+                                if false {
+                                    loop {
+                                        break 'a_yield_must_be_directly_in_the_generator_body;
+                                    }
+                                }
                                 let __yieldkit_yielded: u32 = __yieldkit_yielded;
                                 yielder.yield_(__yieldkit_yielded).await
                             }

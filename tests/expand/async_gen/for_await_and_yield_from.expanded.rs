@@ -42,13 +42,13 @@ fn doubled(
                                 break 'outer;
                             }
                             {
-                                if false {
-                                    loop {
-                                        break 'a_yield_must_be_directly_in_the_generator_body;
-                                    }
-                                }
                                 match (x * 2) {
                                     __yieldkit_yielded => {
+                                        if false {
+                                            loop {
+                                                break 'a_yield_must_be_directly_in_the_generator_body;
+                                            }
+                                        }
                                         let __yieldkit_yielded: u32 = __yieldkit_yielded;
                                         yielder.yield_(__yieldkit_yielded).await
                                     }
@@ -57,28 +57,28 @@ fn doubled(
                         }
                     }
                     {
-                        let mut stream = {
-                            super let mut pinned =
-                                            ::yieldkit::__private::ForAwait::into_checked(more);
-                            unsafe { ::core::pin::Pin::new_unchecked(&mut pinned) }
-                        };
-                        while let ::yieldkit::__private::core::option::Option::Some(item) =
-                            ::yieldkit::__private::next(stream.as_mut()).await
                         {
-                            let item = item;
+                            let mut stream = {
+                                super let mut pinned =
+                                                ::yieldkit::__private::ForAwait::into_checked(more);
+                                unsafe { ::core::pin::Pin::new_unchecked(&mut pinned) }
+                            };
+                            while let ::yieldkit::__private::core::option::Option::Some(item) =
+                                ::yieldkit::__private::next(stream.as_mut()).await
                             {
-                                if false {
-                                    loop {
-                                        break 'a_yield_must_be_directly_in_the_generator_body;
-                                    }
-                                }
+                                let item = item;
                                 match (item) {
                                     __yieldkit_yielded => {
+                                        if false {
+                                            loop {
+                                                break 'a_yield_must_be_directly_in_the_generator_body;
+                                            }
+                                        }
                                         let __yieldkit_yielded: u32 = __yieldkit_yielded;
                                         yielder.yield_(__yieldkit_yielded).await
                                     }
                                 }
-                            };
+                            }
                         }
                     };
                 }

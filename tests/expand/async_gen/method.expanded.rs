@@ -25,15 +25,15 @@ impl Store {
             let () = 'a_yield_must_be_directly_in_the_generator_body: {
                 for item in &self.items {
                     {
-                        if false {
-                            loop {
-                                break 'a_yield_must_be_directly_in_the_generator_body;
-                            }
-                        }
                         match (::alloc::__export::must_use({
                             ::alloc::fmt::format(format_args!("{0}{1}", prefix, item))
                         })) {
                             __yieldkit_yielded => {
+                                if false {
+                                    loop {
+                                        break 'a_yield_must_be_directly_in_the_generator_body;
+                                    }
+                                }
                                 let __yieldkit_yielded: String = __yieldkit_yielded;
                                 yielder.yield_(__yieldkit_yielded).await
                             }

@@ -15,13 +15,13 @@ fn countdown(from: u32) -> impl ::yieldkit::__private::FusedStream<Item = u32> {
         let () = 'a_yield_must_be_directly_in_the_generator_body: {
             for i in (1..=from).rev() {
                 {
-                    if false {
-                        loop {
-                            break 'a_yield_must_be_directly_in_the_generator_body;
-                        }
-                    }
                     match (i) {
                         __yieldkit_yielded => {
+                            if false {
+                                loop {
+                                    break 'a_yield_must_be_directly_in_the_generator_body;
+                                }
+                            }
                             let __yieldkit_yielded: u32 = __yieldkit_yielded;
                             yielder.yield_(__yieldkit_yielded).await
                         }

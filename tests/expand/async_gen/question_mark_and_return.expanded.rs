@@ -23,11 +23,6 @@ fn parsed(
                 }
                 for line in lines {
                     {
-                        if false {
-                            loop {
-                                break 'a_yield_must_be_directly_in_the_generator_body;
-                            }
-                        }
                         match (Ok(
                             (match ::yieldkit::__private::Try::branch(
                                 line.trim().parse(),
@@ -51,6 +46,11 @@ fn parsed(
                             }),
                         )) {
                             __yieldkit_yielded => {
+                                if false {
+                                    loop {
+                                        break 'a_yield_must_be_directly_in_the_generator_body;
+                                    }
+                                }
                                 let __yieldkit_yielded: Result<
                                     u32,
                                     std::num::ParseIntError,

@@ -81,16 +81,14 @@ fn lazy(xs: Vec<u32>) -> impl futures_core::Stream<Item = Result<u32, String>> {
                             #[allow(unused_labels)]
                             let () = 'a_yield_must_be_directly_in_the_generator_body: {
                                 for x in __yieldkit_first {
-                                    ({
-                                        if false {
-                                            loop {
-                                                break 'a_yield_must_be_directly_in_the_generator_body;
+                                    (match (async move { fetch(x).await }) {
+                                        __yieldkit_yielded => {
+                                            if false {
+                                                loop {
+                                                    break 'a_yield_must_be_directly_in_the_generator_body;
+                                                }
                                             }
-                                        }
-                                        match (async move { fetch(x).await }) {
-                                            __yieldkit_yielded => {
-                                                yielder.yield_(__yieldkit_yielded).await
-                                            }
+                                            yielder.yield_(__yieldkit_yielded).await
                                         }
                                     });
                                 }

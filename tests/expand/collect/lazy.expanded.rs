@@ -24,16 +24,14 @@ fn lazy(
                             #[allow(unused_labels)]
                             let () = 'a_yield_must_be_directly_in_the_generator_body: {
                                 for x in __yieldkit_first {
-                                    ({
-                                        if false {
-                                            loop {
-                                                break 'a_yield_must_be_directly_in_the_generator_body;
+                                    (match (x + 1) {
+                                        __yieldkit_yielded => {
+                                            if false {
+                                                loop {
+                                                    break 'a_yield_must_be_directly_in_the_generator_body;
+                                                }
                                             }
-                                        }
-                                        match (x + 1) {
-                                            __yieldkit_yielded => {
-                                                yielder.yield_(__yieldkit_yielded).await
-                                            }
+                                            yielder.yield_(__yieldkit_yielded).await
                                         }
                                     });
                                 }
@@ -68,16 +66,14 @@ fn lazy(
                                     {
                                         let x = item;
                                         if x > 0 {
-                                            ({
-                                                if false {
-                                                    loop {
-                                                        break 'a_yield_must_be_directly_in_the_generator_body;
+                                            (match (x * 2) {
+                                                __yieldkit_yielded => {
+                                                    if false {
+                                                        loop {
+                                                            break 'a_yield_must_be_directly_in_the_generator_body;
+                                                        }
                                                     }
-                                                }
-                                                match (x * 2) {
-                                                    __yieldkit_yielded => {
-                                                        yielder.yield_(__yieldkit_yielded).await
-                                                    }
+                                                    yielder.yield_(__yieldkit_yielded).await
                                                 }
                                             });
                                         }

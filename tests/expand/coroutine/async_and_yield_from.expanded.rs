@@ -17,18 +17,16 @@ fn echo() -> impl AsyncCoroutine<Option<u32>, Yield = u32, Return = usize> {
                     let mut next = first;
                     while let Some(x) = next {
                         n += 1;
-                        next = ({
-                            if false {
-                                loop {
-                                    break 'a_yield_must_be_directly_in_the_generator_body
-                                                            ::yieldkit::__private::dead();
+                        next = (match (x) {
+                            __yieldkit_yielded => {
+                                if false {
+                                    loop {
+                                        break 'a_yield_must_be_directly_in_the_generator_body
+                                                                ::yieldkit::__private::dead();
+                                    }
                                 }
-                            }
-                            match (x) {
-                                __yieldkit_yielded => {
-                                    let __yieldkit_yielded: u32 = __yieldkit_yielded;
-                                    yielder.yield_(__yieldkit_yielded).await
-                                }
+                                let __yieldkit_yielded: u32 = __yieldkit_yielded;
+                                yielder.yield_(__yieldkit_yielded).await
                             }
                         });
                     }
@@ -62,18 +60,16 @@ fn delegating() -> impl AsyncCoroutine<Option<u32>, Yield = u32, Return = usize>
                         .await
                         {
                             ::yieldkit::__private::CoroutineState::Yielded(value) => {
-                                sent = {
-                                    if false {
-                                        loop {
-                                            break 'a_yield_must_be_directly_in_the_generator_body
-                                                                    ::yieldkit::__private::dead();
+                                sent = match (value) {
+                                    __yieldkit_yielded => {
+                                        if false {
+                                            loop {
+                                                break 'a_yield_must_be_directly_in_the_generator_body
+                                                                        ::yieldkit::__private::dead();
+                                            }
                                         }
-                                    }
-                                    match (value) {
-                                        __yieldkit_yielded => {
-                                            let __yieldkit_yielded: u32 = __yieldkit_yielded;
-                                            yielder.yield_(__yieldkit_yielded).await
-                                        }
+                                        let __yieldkit_yielded: u32 = __yieldkit_yielded;
+                                        yielder.yield_(__yieldkit_yielded).await
                                     }
                                 }
                             }

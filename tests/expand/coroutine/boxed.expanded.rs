@@ -39,13 +39,13 @@ fn countdown(
                 {
                     for i in (1..=from).rev() {
                         {
-                            if false {
-                                loop {
-                                    break 'a_yield_must_be_directly_in_the_generator_body ::yieldkit::__private::dead();
-                                }
-                            }
                             match (i) {
                                 __yieldkit_yielded => {
+                                    if false {
+                                        loop {
+                                            break 'a_yield_must_be_directly_in_the_generator_body ::yieldkit::__private::dead();
+                                        }
+                                    }
                                     let __yieldkit_yielded: u32 = __yieldkit_yielded;
                                     yielder.yield_(__yieldkit_yielded).await
                                 }

@@ -16,17 +16,15 @@ fn total() -> impl Coroutine<u32, Yield = u32, Return = u32> {
             {
                 let mut sum = first;
                 loop {
-                    let x = ({
-                        if false {
-                            loop {
-                                break 'a_yield_must_be_directly_in_the_generator_body ::yieldkit::__private::dead();
+                    let x = (match (sum) {
+                        __yieldkit_yielded => {
+                            if false {
+                                loop {
+                                    break 'a_yield_must_be_directly_in_the_generator_body ::yieldkit::__private::dead();
+                                }
                             }
-                        }
-                        match (sum) {
-                            __yieldkit_yielded => {
-                                let __yieldkit_yielded: u32 = __yieldkit_yielded;
-                                yielder.yield_(__yieldkit_yielded).await
-                            }
+                            let __yieldkit_yielded: u32 = __yieldkit_yielded;
+                            yielder.yield_(__yieldkit_yielded).await
                         }
                     });
                     if x == 0 {

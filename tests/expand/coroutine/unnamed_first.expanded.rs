@@ -15,39 +15,39 @@ fn three() -> impl yieldkit::Coroutine<(), Yield = u8, Return = ()> {
         let returned: () = 'a_yield_must_be_directly_in_the_generator_body: {
             {
                 {
-                    if false {
-                        loop {
-                            break 'a_yield_must_be_directly_in_the_generator_body ::yieldkit::__private::dead();
-                        }
-                    }
                     match (1) {
                         __yieldkit_yielded => {
+                            if false {
+                                loop {
+                                    break 'a_yield_must_be_directly_in_the_generator_body ::yieldkit::__private::dead();
+                                }
+                            }
                             let __yieldkit_yielded: u8 = __yieldkit_yielded;
                             yielder.yield_(__yieldkit_yielded).await
                         }
                     }
                 };
                 {
-                    if false {
-                        loop {
-                            break 'a_yield_must_be_directly_in_the_generator_body ::yieldkit::__private::dead();
-                        }
-                    }
                     match (2) {
                         __yieldkit_yielded => {
+                            if false {
+                                loop {
+                                    break 'a_yield_must_be_directly_in_the_generator_body ::yieldkit::__private::dead();
+                                }
+                            }
                             let __yieldkit_yielded: u8 = __yieldkit_yielded;
                             yielder.yield_(__yieldkit_yielded).await
                         }
                     }
                 };
                 {
-                    if false {
-                        loop {
-                            break 'a_yield_must_be_directly_in_the_generator_body ::yieldkit::__private::dead();
-                        }
-                    }
                     match (3) {
                         __yieldkit_yielded => {
+                            if false {
+                                loop {
+                                    break 'a_yield_must_be_directly_in_the_generator_body ::yieldkit::__private::dead();
+                                }
+                            }
                             let __yieldkit_yielded: u8 = __yieldkit_yielded;
                             yielder.yield_(__yieldkit_yielded).await
                         }

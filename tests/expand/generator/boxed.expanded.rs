@@ -28,34 +28,34 @@ fn tree(
             let () = 'a_yield_must_be_directly_in_the_generator_body: {
                 {
                     {
-                        if false {
-                            loop {
-                                break 'a_yield_must_be_directly_in_the_generator_body;
-                            }
-                        }
                         match (depth) {
                             __yieldkit_yielded => {
+                                if false {
+                                    loop {
+                                        break 'a_yield_must_be_directly_in_the_generator_body;
+                                    }
+                                }
                                 let __yieldkit_yielded: u32 = __yieldkit_yielded;
                                 yielder.yield_(__yieldkit_yielded).await
                             }
                         }
                     };
                     if depth > 0 {
-                        for item in tree(depth - 1) {
-                            {
-                                if false {
-                                    loop {
-                                        break 'a_yield_must_be_directly_in_the_generator_body;
-                                    }
-                                }
+                        {
+                            for item in tree(depth - 1) {
                                 match (item) {
                                     __yieldkit_yielded => {
+                                        if false {
+                                            loop {
+                                                break 'a_yield_must_be_directly_in_the_generator_body;
+                                            }
+                                        }
                                         let __yieldkit_yielded: u32 = __yieldkit_yielded;
                                         yielder.yield_(__yieldkit_yielded).await
                                     }
                                 }
-                            };
-                        }
+                            }
+                        };
                     }
                 }
             };

@@ -22,13 +22,13 @@ fn words(
             let () = 'a_yield_must_be_directly_in_the_generator_body: {
                 for word in text.split_whitespace() {
                     {
-                        if false {
-                            loop {
-                                break 'a_yield_must_be_directly_in_the_generator_body;
-                            }
-                        }
                         match (word) {
                             __yieldkit_yielded => {
+                                if false {
+                                    loop {
+                                        break 'a_yield_must_be_directly_in_the_generator_body;
+                                    }
+                                }
                                 let __yieldkit_yielded: &str = __yieldkit_yielded;
                                 yielder.yield_(__yieldkit_yielded).await
                             }

@@ -15,16 +15,14 @@ fn main() {
                     #[allow(unused_labels)]
                     let () = 'a_yield_must_be_directly_in_the_generator_body: {
                         for i in 1..=3u32 {
-                            ({
-                                if false {
-                                    loop {
-                                        break 'a_yield_must_be_directly_in_the_generator_body;
+                            (match (i * i) {
+                                __yieldkit_yielded => {
+                                    if false {
+                                        loop {
+                                            break 'a_yield_must_be_directly_in_the_generator_body;
+                                        }
                                     }
-                                }
-                                match (i * i) {
-                                    __yieldkit_yielded => {
-                                        yielder.yield_(__yieldkit_yielded).await
-                                    }
+                                    yielder.yield_(__yieldkit_yielded).await
                                 }
                             });
                         }

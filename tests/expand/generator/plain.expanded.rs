@@ -15,13 +15,13 @@ fn fib() -> impl ::yieldkit::__private::core::iter::FusedIterator<Item = u64> {
                     let (mut a, mut b) = (0, 1);
                     loop {
                         {
-                            if false {
-                                loop {
-                                    break 'a_yield_must_be_directly_in_the_generator_body;
-                                }
-                            }
                             match (a) {
                                 __yieldkit_yielded => {
+                                    if false {
+                                        loop {
+                                            break 'a_yield_must_be_directly_in_the_generator_body;
+                                        }
+                                    }
                                     let __yieldkit_yielded: u64 = __yieldkit_yielded;
                                     yielder.yield_(__yieldkit_yielded).await
                                 }

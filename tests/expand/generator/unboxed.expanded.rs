@@ -17,13 +17,13 @@ fn evens(
         let () = 'a_yield_must_be_directly_in_the_generator_body: {
             for i in (0..below).step_by(2) {
                 {
-                    if false {
-                        loop {
-                            break 'a_yield_must_be_directly_in_the_generator_body;
-                        }
-                    }
                     match (i) {
                         __yieldkit_yielded => {
+                            if false {
+                                loop {
+                                    break 'a_yield_must_be_directly_in_the_generator_body;
+                                }
+                            }
                             let __yieldkit_yielded: u32 = __yieldkit_yielded;
                             yielder.yield_(__yieldkit_yielded).await
                         }

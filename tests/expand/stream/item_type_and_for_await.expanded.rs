@@ -15,14 +15,14 @@ fn main() {
                     #[allow(unused_labels)]
                     let () = 'a_yield_must_be_directly_in_the_generator_body: {
                         {
-                            ({
-                                if false {
-                                    loop {
-                                        break 'a_yield_must_be_directly_in_the_generator_body;
+                            (match (1u32) {
+                                __yieldkit_yielded => {
+                                    if false {
+                                        loop {
+                                            break 'a_yield_must_be_directly_in_the_generator_body;
+                                        }
                                     }
-                                }
-                                match (1u32) {
-                                    __yieldkit_yielded => yielder.yield_(__yieldkit_yielded).await,
+                                    yielder.yield_(__yieldkit_yielded).await
                                 }
                             });
                         }
@@ -52,17 +52,15 @@ fn main() {
                                 __yieldkit_private::next(stream.as_mut()).await
                             {
                                 let x = item;
-                                ({
-                                    if false {
-                                        loop {
-                                            break 'a_yield_must_be_directly_in_the_generator_body;
+                                (match (u64::from(x)) {
+                                    __yieldkit_yielded => {
+                                        if false {
+                                            loop {
+                                                break 'a_yield_must_be_directly_in_the_generator_body;
+                                            }
                                         }
-                                    }
-                                    match (u64::from(x)) {
-                                        __yieldkit_yielded => {
-                                            let __yieldkit_yielded: u64 = __yieldkit_yielded;
-                                            yielder.yield_(__yieldkit_yielded).await
-                                        }
+                                        let __yieldkit_yielded: u64 = __yieldkit_yielded;
+                                        yielder.yield_(__yieldkit_yielded).await
                                     }
                                 });
                             }

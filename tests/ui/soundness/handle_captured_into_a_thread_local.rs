@@ -6,10 +6,10 @@ use std::any::Any;
 use std::cell::RefCell;
 
 macro_rules! grab {
-    (({ if false $guard:tt match $value:tt { $bound:ident => { let $($typed:tt)* } } })) => {
+    ((match $value:tt { $bound:ident => { if false $guard:tt let $($typed:tt)* } })) => {
         grab!(@typed $($typed)*)
     };
-    (({ if false $guard:tt match $value:tt { $bound:ident => { $handle:ident . $($rest:tt)* } } })) => {
+    ((match $value:tt { $bound:ident => { if false $guard:tt $handle:ident . $($rest:tt)* } })) => {
         $handle
     };
     (@typed $bound:ident : $item:ty = $moved:ident ; $handle:ident . $($rest:tt)*) => {

@@ -1,10 +1,10 @@
 // Threads: a captured handle moved to a thread (or a task) that outlives the poll
 // would race with the generator on the slot. The handle is not `'static`.
 macro_rules! grab {
-    (({ if false $guard:tt match $value:tt { $bound:ident => { let $($typed:tt)* } } })) => {
+    ((match $value:tt { $bound:ident => { if false $guard:tt let $($typed:tt)* } })) => {
         grab!(@typed $($typed)*)
     };
-    (({ if false $guard:tt match $value:tt { $bound:ident => { $handle:ident . $($rest:tt)* } } })) => {
+    ((match $value:tt { $bound:ident => { if false $guard:tt $handle:ident . $($rest:tt)* } })) => {
         $handle
     };
     (@typed $bound:ident : $item:ty = $moved:ident ; $handle:ident . $($rest:tt)*) => {

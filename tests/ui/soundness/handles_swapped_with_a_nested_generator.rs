@@ -2,10 +2,10 @@
 // inside its body, `mem::swap` them, drop the inner stream, yield from the outer one.
 // The two handles are branded with different body locals: different types.
 macro_rules! grab {
-    (({ if false $guard:tt match $value:tt { $bound:ident => { let $($typed:tt)* } } })) => {
+    ((match $value:tt { $bound:ident => { if false $guard:tt let $($typed:tt)* } })) => {
         grab!(@typed $($typed)*)
     };
-    (({ if false $guard:tt match $value:tt { $bound:ident => { $handle:ident . $($rest:tt)* } } })) => {
+    ((match $value:tt { $bound:ident => { if false $guard:tt $handle:ident . $($rest:tt)* } })) => {
         $handle
     };
     (@typed $bound:ident : $item:ty = $moved:ident ; $handle:ident . $($rest:tt)*) => {
