@@ -2,10 +2,12 @@
 //!
 //! Expansions name the runtime's `__private` module (all they use) by a placeholder,
 //! `__yieldkit_private::..` (`core` too, as `__yieldkit_private::core::..`, so that a user
-//! crate with its own `core` in scope changes nothing); each macro replaces it at the
-//! end with the path that reaches the module from the user's crate (an attribute form),
-//! or imports the module under the placeholder's name (a block form, whose expansion is
-//! a block):
+//! crate with its own `core` in scope changes nothing), and each macro imports the
+//! module under the placeholder's name: a block form at the start of its expansion,
+//! which is a block; an attribute form at the start of the function's block, and in
+//! the signature (the return type) it replaces the placeholder with the path. (Only
+//! the signature is walked: replacing every placeholder of a body took a third of an
+//! attribute's expansion time.) The path reaches the module from the user's crate:
 //!
 //! - the block forms and `collect!` are `macro_rules!` of the runtime that pass
 //!   `$crate` to the procedural macro, which works however the crate is named or
@@ -66,7 +68,8 @@ fn is_passed_path(group: &Group) -> bool {
 
 /// Replaces every placeholder in `tokens` with `path`, located where the placeholder
 /// was (errors about a call through it point where they did) but resolving as `path`
-/// does (`$crate` keeps naming the runtime).
+/// does (`$crate` keeps naming the runtime); a block that starts with
+/// [`import_statement`] is left as it is.
 pub(crate) fn resolve(tokens: TokenStream, path: &TokenStream) -> TokenStream {
     tokens
         .into_iter()
@@ -74,6 +77,7 @@ pub(crate) fn resolve(tokens: TokenStream, path: &TokenStream) -> TokenStream {
             TokenTree::Ident(ident) if ident == PLACEHOLDER => {
                 located_at(&quote::quote!(#path::__private), ident.span())
             }
+            TokenTree::Group(group) if starts_with_import(&group) => TokenTree::Group(group).into(),
             TokenTree::Group(group) => {
                 let mut new = Group::new(group.delimiter(), resolve(group.stream(), path));
                 new.set_span(group.span());
@@ -96,6 +100,28 @@ fn located_at(path: &TokenStream, at: Span) -> TokenStream {
             tt
         })
         .collect()
+}
+
+/// The statement an attribute form's function block starts with: the runtime's
+/// `__private` imported under the placeholder's name.
+pub(crate) fn import_statement(path: &TokenStream) -> TokenStream {
+    let placeholder = Ident::new(PLACEHOLDER, Span::call_site());
+    quote::quote! {
+        #[allow(unused_imports)]
+        use #path::__private as #placeholder;
+    }
+}
+
+/// Whether `group` is a block that starts with [`import_statement`]'s attribute and
+/// `use` (no user block can: the function's is ours, and the user's is inside it).
+fn starts_with_import(group: &Group) -> bool {
+    if group.delimiter() != Delimiter::Brace {
+        return false;
+    }
+    let mut tokens = group.stream().into_iter();
+    matches!(tokens.next(), Some(TokenTree::Punct(p)) if p.as_char() == '#')
+        && matches!(tokens.next(), Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Bracket)
+        && matches!(tokens.next(), Some(TokenTree::Ident(ident)) if ident == "use")
 }
 
 /// A block form's expansion, an expression, naming the runtime's `__private` by the

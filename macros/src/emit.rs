@@ -155,12 +155,13 @@ pub(crate) fn function(
     attrs: &[Attribute],
     vis: &Visibility,
     sig: &Signature,
+    import: &TokenStream,
     block: &TokenStream,
 ) -> TokenStream {
     let errors = errors.to_compile_errors();
     quote! {
         #errors
         #(#attrs)*
-        #vis #sig { #block }
+        #vis #sig { #import #block }
     }
 }

@@ -33,7 +33,8 @@ pub(crate) fn expand(form: Form, attr: TokenStream, item: TokenStream) -> TokenS
         .crate_path
         .clone()
         .unwrap_or_else(crate_path::from_manifest);
-    crate_path::resolve(expand_with(form, options, item, errors), &path)
+    let import = crate_path::import_statement(&path);
+    crate_path::resolve(expand_with(form, options, item, errors, &import), &path)
 }
 
 fn expand_with(
@@ -41,6 +42,7 @@ fn expand_with(
     mut options: Options,
     item: TokenStream,
     mut errors: Errors,
+    import: &TokenStream,
 ) -> TokenStream {
     // async-stream's `for await`, which is not Rust: read as `#[for_await] for`, and
     // reported with what to write instead (where the body may await at all; elsewhere
@@ -188,7 +190,7 @@ fn expand_with(
             generated.value(&output, is_async, &mut sig, &mut attrs)
         }
     };
-    emit::function(&errors, &attrs, &vis, &sig, &block)
+    emit::function(&errors, &attrs, &vis, &sig, import, &block)
 }
 
 /// What goes into the function's block, for an attribute that makes a generator.

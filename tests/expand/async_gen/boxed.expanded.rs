@@ -8,7 +8,9 @@ fn repeat<'a>(
         > + ::yieldkit::__private::core::marker::Send + 'a,
     >,
 > {
-    ::yieldkit::__private::Box::pin(
+    #[allow(unused_imports)]
+    use ::yieldkit::__private as __yieldkit_private;
+    __yieldkit_private::Box::pin(
         ::yieldkit::__private::AsyncGen::new(move |
             token: ::yieldkit::__private::YieldToken<&'a str>|
         async move {

@@ -3,9 +3,11 @@ fn shared(
 ) -> ::yieldkit::__private::core::pin::Pin<
     ::yieldkit::__private::Box<dyn ::yieldkit::__private::Stream<Item = u32>>,
 > {
+    #[allow(unused_imports)]
+    use ::yieldkit::__private as __yieldkit_private;
     #[deny(elided_lifetimes_in_paths)]
-    let _: ::yieldkit::__private::core::marker::PhantomData<(std::rc::Rc<u32>,)>;
-    ::yieldkit::__private::Box::pin(
+    let _: __yieldkit_private::core::marker::PhantomData<(std::rc::Rc<u32>,)>;
+    __yieldkit_private::Box::pin(
         ::yieldkit::__private::AsyncGen::new(move |
             token: ::yieldkit::__private::YieldToken<u32>|
         async move {

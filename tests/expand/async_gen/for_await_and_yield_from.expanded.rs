@@ -8,6 +8,9 @@ fn doubled(
     inner: impl Stream<Item = u32>,
     more: impl Stream<Item = u32>,
 ) -> impl ::yieldkit::__private::FusedStream<Item = u32> {
+    #[allow(unused_imports)]
+    use ::yieldkit::__private as __yieldkit_private;
+
     ::yieldkit::__private::AsyncGen::new(
         move |token: ::yieldkit::__private::YieldToken<u32>| async move {
             let brand = ::yieldkit::__private::Brand::new();
@@ -31,11 +34,11 @@ fn doubled(
                     {
                         let mut stream = {
                             super let mut pinned =
-                                            ::yieldkit::__private::ForAwait::into_checked(inner);
+                                            __yieldkit_private::ForAwait::into_checked(inner);
                             unsafe { ::core::pin::Pin::new_unchecked(&mut pinned) }
                         };
-                        'outer: while let ::yieldkit::__private::core::option::Option::Some(item) =
-                            ::yieldkit::__private::next(stream.as_mut()).await
+                        'outer: while let __yieldkit_private::core::option::Option::Some(item) =
+                            __yieldkit_private::next(stream.as_mut()).await
                         {
                             let x = item;
                             if x > 100 {
@@ -60,11 +63,11 @@ fn doubled(
                         {
                             let mut stream = {
                                 super let mut pinned =
-                                                ::yieldkit::__private::ForAwait::into_checked(more);
+                                                __yieldkit_private::ForAwait::into_checked(more);
                                 unsafe { ::core::pin::Pin::new_unchecked(&mut pinned) }
                             };
-                            while let ::yieldkit::__private::core::option::Option::Some(item) =
-                                ::yieldkit::__private::next(stream.as_mut()).await
+                            while let __yieldkit_private::core::option::Option::Some(item) =
+                                __yieldkit_private::next(stream.as_mut()).await
                             {
                                 let item = item;
                                 match (item) {

@@ -6,6 +6,8 @@ impl Store {
         &self,
         prefix: &str,
     ) -> impl ::yieldkit::__private::FusedStream<Item = String> {
+        #[allow(unused_imports)]
+        use ::yieldkit::__private as __yieldkit_private;
         ::yieldkit::__private::AsyncGen::new(move |
             token: ::yieldkit::__private::YieldToken<String>|
         async move {

@@ -1,4 +1,6 @@
 fn countdown(from: u32) -> impl ::yieldkit::__private::FusedStream<Item = u32> {
+    #[allow(unused_imports)]
+    use ::yieldkit::__private as __yieldkit_private;
     ::yieldkit::__private::AsyncGen::new(move |
         token: ::yieldkit::__private::YieldToken<u32>|
     async move {

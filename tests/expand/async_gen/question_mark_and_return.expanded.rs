@@ -3,6 +3,8 @@ fn parsed(
 ) -> impl ::yieldkit::__private::FusedStream<
     Item = Result<u32, std::num::ParseIntError>,
 > {
+    #[allow(unused_imports)]
+    use ::yieldkit::__private as __yieldkit_private;
     ::yieldkit::__private::AsyncGen::new(move |
         token: ::yieldkit::__private::YieldToken<Result<u32, std::num::ParseIntError>>|
     async move {
@@ -24,18 +26,16 @@ fn parsed(
                 for line in lines {
                     {
                         match (Ok(
-                            (match ::yieldkit::__private::Try::branch(
-                                line.trim().parse(),
-                            ) {
-                                ::yieldkit::__private::core::ops::ControlFlow::Continue(
+                            (match __yieldkit_private::Try::branch(line.trim().parse()) {
+                                __yieldkit_private::core::ops::ControlFlow::Continue(
                                     __yieldkit_value,
                                 ) => __yieldkit_value,
-                                ::yieldkit::__private::core::ops::ControlFlow::Break(
+                                __yieldkit_private::core::ops::ControlFlow::Break(
                                     __yieldkit_residual,
                                 ) => {
                                     yielder
                                         .yield_last(
-                                            ::yieldkit::__private::FromResidual::from_residual(
+                                            __yieldkit_private::FromResidual::from_residual(
                                                 __yieldkit_residual,
                                             ),
                                         );

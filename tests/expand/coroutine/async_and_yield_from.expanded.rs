@@ -5,6 +5,9 @@ use std::prelude::rust_2024::*;
 use yieldkit::AsyncCoroutine;
 
 fn echo() -> impl AsyncCoroutine<Option<u32>, Yield = u32, Return = usize> {
+    #[allow(unused_imports)]
+    use ::yieldkit::__private as __yieldkit_private;
+
     ::yieldkit::__private::AsyncCo::<u32, Option<u32>, _, _>::new(
         move |token: ::yieldkit::__private::CoYieldToken<u32, Option<u32>>, first: Option<u32>| async move {
             let brand = ::yieldkit::__private::Brand::new();
@@ -22,7 +25,7 @@ fn echo() -> impl AsyncCoroutine<Option<u32>, Yield = u32, Return = usize> {
                                 if false {
                                     loop {
                                         break 'a_yield_must_be_directly_in_the_generator_body
-                                                                ::yieldkit::__private::dead();
+                                                                __yieldkit_private::dead();
                                     }
                                 }
                                 let __yieldkit_yielded: u32 = __yieldkit_yielded;
@@ -38,6 +41,8 @@ fn echo() -> impl AsyncCoroutine<Option<u32>, Yield = u32, Return = usize> {
     )
 }
 fn delegating() -> impl AsyncCoroutine<Option<u32>, Yield = u32, Return = usize> {
+    #[allow(unused_imports)]
+    use ::yieldkit::__private as __yieldkit_private;
     ::yieldkit::__private::AsyncCo::<u32, Option<u32>, _, _>::new(
         move |token: ::yieldkit::__private::CoYieldToken<u32, Option<u32>>, first: Option<u32>| async move {
             let brand = ::yieldkit::__private::Brand::new();
@@ -53,19 +58,19 @@ fn delegating() -> impl AsyncCoroutine<Option<u32>, Yield = u32, Return = usize>
                     };
                     let mut sent = sub.first(first);
                     loop {
-                        match <_ as ::yieldkit::__private::AsyncCoroutine<Option<u32>>>::resume(
+                        match <_ as __yieldkit_private::AsyncCoroutine<Option<u32>>>::resume(
                             sub.as_mut().sub(),
                             sent,
                         )
                         .await
                         {
-                            ::yieldkit::__private::CoroutineState::Yielded(value) => {
+                            __yieldkit_private::CoroutineState::Yielded(value) => {
                                 sent = match (value) {
                                     __yieldkit_yielded => {
                                         if false {
                                             loop {
                                                 break 'a_yield_must_be_directly_in_the_generator_body
-                                                                        ::yieldkit::__private::dead();
+                                                                        __yieldkit_private::dead();
                                             }
                                         }
                                         let __yieldkit_yielded: u32 = __yieldkit_yielded;
@@ -73,7 +78,7 @@ fn delegating() -> impl AsyncCoroutine<Option<u32>, Yield = u32, Return = usize>
                                     }
                                 }
                             }
-                            ::yieldkit::__private::CoroutineState::Complete(value) => break value,
+                            __yieldkit_private::CoroutineState::Complete(value) => break value,
                         }
                     }
                 })

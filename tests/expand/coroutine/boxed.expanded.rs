@@ -10,9 +10,11 @@ fn countdown(
         > + ::yieldkit::__private::core::marker::Send,
     >,
 > {
+    #[allow(unused_imports)]
+    use ::yieldkit::__private as __yieldkit_private;
     #[deny(elided_lifetimes_in_paths)]
-    let _: ::yieldkit::__private::core::marker::PhantomData<(u32,)>;
-    ::yieldkit::__private::Box::pin(
+    let _: __yieldkit_private::core::marker::PhantomData<(u32,)>;
+    __yieldkit_private::Box::pin(
         ::yieldkit::__private::Co::<
             u32,
             (),
@@ -21,41 +23,43 @@ fn countdown(
         >::new(move |
             token: ::yieldkit::__private::CoYieldToken<u32, ()>,
             first_resume: ()|
-        async move {
-            let brand = ::yieldkit::__private::Brand::new();
-            #[allow(unused_mut, unused_variables)]
-            let mut yielder = unsafe {
-                ::yieldkit::__private::CoYielder::new(token, &brand)
-            };
-            #[allow(
-                clippy::used_underscore_binding,
-                clippy::no_effect_underscore_binding,
-                clippy::redundant_locals
-            )]
-            let from = from;
-            <() as ::yieldkit::__private::UnnamedFirstResume>::discard(first_resume);
-            #[allow(unused_labels)]
-            let returned: &'static str = 'a_yield_must_be_directly_in_the_generator_body: {
-                {
-                    for i in (1..=from).rev() {
-                        {
-                            match (i) {
-                                __yieldkit_yielded => {
-                                    if false {
-                                        loop {
-                                            break 'a_yield_must_be_directly_in_the_generator_body ::yieldkit::__private::dead();
+        {
+            async move {
+                let brand = ::yieldkit::__private::Brand::new();
+                #[allow(unused_mut, unused_variables)]
+                let mut yielder = unsafe {
+                    ::yieldkit::__private::CoYielder::new(token, &brand)
+                };
+                #[allow(
+                    clippy::used_underscore_binding,
+                    clippy::no_effect_underscore_binding,
+                    clippy::redundant_locals
+                )]
+                let from = from;
+                <() as __yieldkit_private::UnnamedFirstResume>::discard(first_resume);
+                #[allow(unused_labels)]
+                let returned: &'static str = 'a_yield_must_be_directly_in_the_generator_body: {
+                    {
+                        for i in (1..=from).rev() {
+                            {
+                                match (i) {
+                                    __yieldkit_yielded => {
+                                        if false {
+                                            loop {
+                                                break 'a_yield_must_be_directly_in_the_generator_body __yieldkit_private::dead();
+                                            }
                                         }
+                                        let __yieldkit_yielded: u32 = __yieldkit_yielded;
+                                        yielder.yield_(__yieldkit_yielded).await
                                     }
-                                    let __yieldkit_yielded: u32 = __yieldkit_yielded;
-                                    yielder.yield_(__yieldkit_yielded).await
                                 }
-                            }
-                        };
+                            };
+                        }
+                        "liftoff"
                     }
-                    "liftoff"
-                }
-            };
-            returned
+                };
+                returned
+            }
         }),
     )
 }

@@ -7,9 +7,11 @@ fn tree(
         > + ::yieldkit::__private::core::marker::Send,
     >,
 > {
+    #[allow(unused_imports)]
+    use ::yieldkit::__private as __yieldkit_private;
     #[deny(elided_lifetimes_in_paths)]
-    let _: ::yieldkit::__private::core::marker::PhantomData<(u32,)>;
-    ::yieldkit::__private::Box::pin(
+    let _: __yieldkit_private::core::marker::PhantomData<(u32,)>;
+    __yieldkit_private::Box::pin(
         ::yieldkit::__private::Generator::new(move |
             token: ::yieldkit::__private::YieldToken<u32>|
         async move {

@@ -3,7 +3,9 @@ fn words(
 ) -> ::yieldkit::__private::core::pin::Pin<
     ::yieldkit::__private::Box<dyn ::yieldkit::__private::PinIterator<Item = &str> + '_>,
 > {
-    ::yieldkit::__private::Box::pin(
+    #[allow(unused_imports)]
+    use ::yieldkit::__private as __yieldkit_private;
+    __yieldkit_private::Box::pin(
         ::yieldkit::__private::Generator::new(move |
             token: ::yieldkit::__private::YieldToken<&str>|
         async move {

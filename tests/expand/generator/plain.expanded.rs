@@ -1,6 +1,8 @@
 #[allow(refining_impl_trait)]
 fn fib() -> impl ::yieldkit::__private::core::iter::FusedIterator<Item = u64> {
-    ::yieldkit::__private::Box::pin(
+    #[allow(unused_imports)]
+    use ::yieldkit::__private as __yieldkit_private;
+    __yieldkit_private::Box::pin(
         ::yieldkit::__private::Generator::new(move |
             token: ::yieldkit::__private::YieldToken<u64>|
         async move {

@@ -1,6 +1,8 @@
 fn evens(
     below: u32,
 ) -> ::yieldkit::__private::Generator<u32, impl ::yieldkit::__private::GenBody<u32>> {
+    #[allow(unused_imports)]
+    use ::yieldkit::__private as __yieldkit_private;
     ::yieldkit::__private::Generator::new(move |
         token: ::yieldkit::__private::YieldToken<u32>|
     async move {
