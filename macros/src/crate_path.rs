@@ -102,8 +102,8 @@ fn located_at(path: &TokenStream, at: Span) -> TokenStream {
         .collect()
 }
 
-/// The statement an attribute form's function block starts with: the runtime's
-/// `__private` imported under the placeholder's name.
+/// The statement a block form's expansion and an attribute form's function block
+/// start with: the runtime's `__private` imported under the placeholder's name.
 pub(crate) fn import_statement(path: &TokenStream) -> TokenStream {
     let placeholder = Ident::new(PLACEHOLDER, Span::call_site());
     quote::quote! {
@@ -128,10 +128,9 @@ fn starts_with_import(group: &Group) -> bool {
 /// placeholder: an import of it under that name goes first. (`$crate` resolves by its
 /// own span, so it cannot take the placeholders' spans; a name imported once can.)
 pub(crate) fn import(expansion: TokenStream, path: &TokenStream) -> TokenStream {
-    let placeholder = Ident::new(PLACEHOLDER, Span::call_site());
+    let import = import_statement(path);
     quote::quote! {{
-        #[allow(unused_imports)]
-        use #path::__private as #placeholder;
+        #import
         #expansion
     }}
 }

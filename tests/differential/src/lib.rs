@@ -68,8 +68,9 @@
 //! [`PARTS`](generate::PARTS) files so that cargo compiles them in parallel, each
 //! included by a test target (`tests/part<n>.rs`). This crate is edition 2024;
 //! `edition2021/` is the crate `yieldkit-differential-2021`, whose build script includes
-//! the same generator (`#[path = "../src/generate.rs"]`) and whose test targets
-//! compile the same programs as edition-2021 code. No nested cargo.
+//! the same generator (`#[path = "../src/generate.rs"]`) and whose test targets are
+//! this crate's `tests/part<n>.rs` (paths in its `Cargo.toml`), compiling the same
+//! programs as edition-2021 code. No nested cargo.
 //!
 //! ## Running it
 //!
