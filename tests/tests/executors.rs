@@ -3,38 +3,21 @@
 //! panics on a waker it did not make: the generators hand each poll's waker through
 //! untouched, so the workload's wakeups reach the executor that polled it.
 
-use std::future::Future;
-use std::pin::Pin;
 use std::sync::mpsc;
-use std::task::{Context, Poll};
 
 use futures::StreamExt;
 use yieldkit::{AsyncCoroutine, async_gen, collect, stream};
 
-/// Pending once, waking the task through the waker it was polled with.
-struct PendingOnce(bool);
-
-impl Future for PendingOnce {
-    type Output = ();
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
-        if self.0 {
-            Poll::Ready(())
-        } else {
-            self.0 = true;
-            cx.waker().wake_by_ref();
-            Poll::Pending
-        }
-    }
-}
-
-fn pending_once() -> PendingOnce {
-    PendingOnce(false)
-}
+// The runtime's test fixtures: `PendingOnce` wakes the task through the waker it was
+// polled with.
+#[path = "../../runtime/tests/common/mod.rs"]
+mod common;
+use common::PendingOnce;
 
 #[async_gen]
 async fn numbers(n: u32) -> u32 {
     for i in 1..=n {
-        pending_once().await;
+        PendingOnce(false).await;
         yield_!(i);
     }
 }
@@ -52,13 +35,13 @@ async fn doubled_then_more(n: u32) -> u32 {
 async fn running_sum() -> impl AsyncCoroutine<u32, Yield = u32, Return = ()> {
     let mut total = first;
     loop {
-        pending_once().await;
+        PendingOnce(false).await;
         total += yield_!(total);
     }
 }
 
 async fn square(x: u32) -> u32 {
-    pending_once().await;
+    PendingOnce(false).await;
     x * x
 }
 
@@ -68,7 +51,7 @@ async fn workload() -> Vec<u32> {
     let mut out: Vec<u32> = doubled_then_more(3).collect().await;
     let block = stream! {
         for await x in numbers(2) {
-            pending_once().await;
+            PendingOnce(false).await;
             yield x + 100;
         }
     };

@@ -19,6 +19,11 @@ use std::task::{Context, Poll, Waker};
 use futures::StreamExt;
 use yieldkit::{AsyncCoroutine, CoroutineState, Yielder, async_gen, generator, stream};
 
+// The runtime's test fixtures: `Counted`, `PendingOnce`, `poll_once`.
+#[path = "../../runtime/tests/common/mod.rs"]
+mod common;
+use common::{Counted, PendingOnce, poll_once};
+
 /// Picks the handle out of a rewritten yield
 /// (`(match (v) { x => { if false {..} let x: T = x; handle.yield_(x).await } })`), as a hostile
 /// `macro_rules!` can: the yield itself is dropped.
@@ -40,36 +45,6 @@ macro_rules! strip_guard_into_async_block {
     ((match $value:tt { $bound:ident => { if false $guard:tt $($yield:tt)* } })) => {
         async { match $value { $bound => { $($yield)* } } }
     };
-}
-
-/// A value that counts its drops.
-#[derive(Debug, PartialEq)]
-struct Counted(u32, Rc<Cell<u32>>);
-
-impl Drop for Counted {
-    fn drop(&mut self) {
-        self.1.set(self.1.get() + 1);
-    }
-}
-
-/// Pending once (waking at once), then ready.
-struct PendingOnce(bool);
-
-impl Future for PendingOnce {
-    type Output = ();
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
-        if self.0 {
-            Poll::Ready(())
-        } else {
-            self.0 = true;
-            cx.waker().wake_by_ref();
-            Poll::Pending
-        }
-    }
-}
-
-fn poll_once<S: futures_core::Stream + ?Sized>(s: Pin<&mut S>) -> Poll<Option<S::Item>> {
-    s.poll_next(&mut Context::from_waker(Waker::noop()))
 }
 
 /// A destructor that yields through a handle it owns: it runs while the runtime drops
