@@ -2150,6 +2150,96 @@ impl Render<'_> {
     }
 }
 
+/// How one form of yieldkit is written around a body, and consumed.
+struct Form {
+    /// Its name in reports.
+    name: &'static str,
+    /// Its `support::Maker` variant.
+    maker: &'static str,
+    /// Names `mk_{id}` (and `f_{id}`); a block form's macro.
+    id: &'static str,
+    /// An attribute form's attribute, `async ` or not, and return type.
+    attribute: Option<(&'static str, &'static str, &'static str)>,
+    /// The boxed type `mk_{id}` returns, and how it boxes.
+    boxed: &'static str,
+    wrap: &'static str,
+    target: Target,
+    /// Not for async bodies.
+    sync_only: bool,
+}
+
+/// Every form, in the order they are reported.
+const FORMS: [Form; 6] = [
+    Form {
+        name: "#[async_gen]",
+        maker: "Stream",
+        id: "async_gen",
+        attribute: Some(("async_gen", "async ", "Res")),
+        boxed: "BoxStream",
+        wrap: "Box::pin",
+        target: Target::AsyncGen,
+        sync_only: false,
+    },
+    Form {
+        name: "stream!",
+        maker: "Stream",
+        id: "stream",
+        attribute: None,
+        boxed: "BoxStream",
+        wrap: "Box::pin",
+        target: Target::Stream,
+        sync_only: false,
+    },
+    Form {
+        name: "#[generator]",
+        maker: "Iter",
+        id: "generator",
+        attribute: Some(("generator", "", "Res")),
+        boxed: "BoxIter",
+        wrap: "Box::new",
+        target: Target::Generator,
+        sync_only: true,
+    },
+    Form {
+        name: "iter!",
+        maker: "Iter",
+        id: "iter",
+        attribute: None,
+        boxed: "BoxIter",
+        wrap: "Box::new",
+        target: Target::Iter,
+        sync_only: true,
+    },
+    Form {
+        name: "#[coroutine] fn",
+        maker: "Co",
+        id: "coroutine",
+        attribute: Some((
+            "coroutine",
+            "",
+            "impl Coroutine<(), Yield = Res, Return = CoRet>",
+        )),
+        boxed: "BoxCo",
+        wrap: "Box::pin",
+        target: Target::Coroutine,
+        sync_only: true,
+    },
+    Form {
+        name: "#[coroutine] async fn",
+        maker: "AsyncCo",
+        id: "async_coroutine",
+        attribute: Some((
+            "coroutine",
+            "async ",
+            "impl AsyncCoroutine<(), Yield = Res, Return = CoRet>",
+        )),
+        boxed: "BoxAsyncCo",
+        wrap: "Box::pin",
+        target: Target::AsyncCoroutine,
+        sync_only: false,
+    },
+];
+
 /// The case's module and its entry in the `CASES` table.
 fn render_case(case: &Case, areas: &Areas, modules: &mut String, table: &mut String) {
     let render = Render { areas };
@@ -2205,67 +2295,38 @@ fn render_case(case: &Case, areas: &Areas, modules: &mut String, table: &mut Str
     let m = &mut *modules;
     let _ = writeln!(m, "pub mod case_{} {{\nuse super::*;", case.index);
     let _ = writeln!(m, "pub const SOURCE: &str = r{hashes}\"{source}\"{hashes};");
-    let mut forms: Vec<(&str, &str, String)> = Vec::new();
-    // #[async_gen]
-    let _ = writeln!(
-        m,
-        "#[yieldkit::async_gen]\nasync fn f_async_gen<'a>(log: &'a Log{params}) -> Res {{\n{}}}",
-        body(Target::AsyncGen)
-    );
-    let _ = writeln!(
-        m,
-        "pub fn mk_async_gen(log: &Log) -> BoxStream<'_> {{ Box::pin(f_async_gen(log{values})) }}"
-    );
-    forms.push(("#[async_gen]", "Stream", "mk_async_gen".into()));
-    // stream!
-    let _ = writeln!(
-        m,
-        "pub fn mk_stream(log: &Log) -> BoxStream<'_> {{\n{locals}Box::pin(yieldkit::stream! {{ type Item = Res;\n{keep}let () = {{\n{}}};\n}})\n}}",
-        body(Target::Stream)
-    );
-    forms.push(("stream!", "Stream", "mk_stream".into()));
-    if !case.is_async {
-        let _ = writeln!(
-            m,
-            "#[yieldkit::generator]\nfn f_generator<'a>(log: &'a Log{params}) -> Res {{\n{}}}",
-            body(Target::Generator)
-        );
-        let _ = writeln!(
-            m,
-            "pub fn mk_generator(log: &Log) -> BoxIter<'_> {{ Box::new(f_generator(log{values})) }}"
-        );
-        forms.push(("#[generator]", "Iter", "mk_generator".into()));
-        let _ = writeln!(
-            m,
-            "pub fn mk_iter(log: &Log) -> BoxIter<'_> {{\n{locals}Box::new(yieldkit::iter! {{ type Item = Res;\n{keep}let () = {{\n{}}};\n}})\n}}",
-            body(Target::Iter)
-        );
-        forms.push(("iter!", "Iter", "mk_iter".into()));
-        let _ = writeln!(
-            m,
-            "#[yieldkit::coroutine]\nfn f_coroutine<'a>(log: &'a Log{params}) -> impl Coroutine<(), Yield = Res, Return = CoRet> {{\n{}}}",
-            body(Target::Coroutine)
-        );
-        let _ = writeln!(
-            m,
-            "pub fn mk_coroutine(log: &Log) -> BoxCo<'_> {{ Box::pin(f_coroutine(log{values})) }}"
-        );
-        forms.push(("#[coroutine] fn", "Co", "mk_coroutine".into()));
+    let forms: Vec<&Form> = FORMS
+        .iter()
+        .filter(|form| !(form.sync_only && case.is_async))
+        .collect();
+    for form in &forms {
+        let Form {
+            id,
+            boxed,
+            wrap,
+            target,
+            ..
+        } = form;
+        let body = body(*target);
+        match form.attribute {
+            Some((attribute, asyncness, returns)) => {
+                let _ = writeln!(
+                    m,
+                    "#[yieldkit::{attribute}]\n{asyncness}fn f_{id}<'a>(log: &'a Log{params}) -> {returns} {{\n{body}}}"
+                );
+                let _ = writeln!(
+                    m,
+                    "pub fn mk_{id}(log: &Log) -> {boxed}<'_> {{ {wrap}(f_{id}(log{values})) }}"
+                );
+            }
+            None => {
+                let _ = writeln!(
+                    m,
+                    "pub fn mk_{id}(log: &Log) -> {boxed}<'_> {{\n{locals}{wrap}(yieldkit::{id}! {{ type Item = Res;\n{keep}let () = {{\n{body}}};\n}})\n}}"
+                );
+            }
+        }
     }
-    let _ = writeln!(
-        m,
-        "#[yieldkit::coroutine]\nasync fn f_async_coroutine<'a>(log: &'a Log{params}) -> impl AsyncCoroutine<(), Yield = Res, Return = CoRet> {{\n{}}}",
-        body(Target::AsyncCoroutine)
-    );
-    let _ = writeln!(
-        m,
-        "pub fn mk_async_coroutine(log: &Log) -> BoxAsyncCo<'_> {{ Box::pin(f_async_coroutine(log{values})) }}"
-    );
-    forms.push((
-        "#[coroutine] async fn",
-        "AsyncCo",
-        "mk_async_coroutine".into(),
-    ));
     // The reference: the body as a function whose `?` returns the error, which the
     // wrapper logs as the last item once the body's scopes (and arguments) are gone.
     let _ = writeln!(
@@ -2283,10 +2344,13 @@ fn render_case(case: &Case, areas: &Areas, modules: &mut String, table: &mut Str
         "Case {{ index: {}, seed: {:#x}, source: case_{0}::SOURCE, reference: case_{0}::reference, forms: &[",
         case.index, case.seed
     );
-    for (name, maker, f) in forms {
+    for Form {
+        name, maker, id, ..
+    } in forms
+    {
         let _ = write!(
             t,
-            "Form {{ name: \"{name}\", make: Maker::{maker}(case_{}::{f}) }}, ",
+            "Form {{ name: \"{name}\", make: Maker::{maker}(case_{}::mk_{id}) }}, ",
             case.index
         );
     }

@@ -326,70 +326,82 @@ pub struct Case {
 /// logging each; then drops it. Returns the log.
 fn consume(make: Maker, limit: Option<usize>) -> Vec<Event> {
     let log = Log::new(limit);
-    let more = |received: usize| limit.is_none_or(|limit| received < limit);
-    let mut received = 0;
     match make {
         Maker::Stream(make) => {
             let mut stream = make(&log);
-            while more(received) {
-                let Some(item) = drive(|cx| stream.as_mut().poll_next(cx)) else {
-                    let again = drive(|cx| stream.as_mut().poll_next(cx));
-                    assert!(
-                        again.is_none(),
-                        "the stream yielded {again:?} after its end"
-                    );
-                    break;
-                };
-                log.received(item);
-                received += 1;
-            }
+            receive(&log, limit, || {
+                match drive(|cx| stream.as_mut().poll_next(cx)) {
+                    Some(item) => Step::Item(item),
+                    None => {
+                        let again = drive(|cx| stream.as_mut().poll_next(cx));
+                        assert!(
+                            again.is_none(),
+                            "the stream yielded {again:?} after its end"
+                        );
+                        Step::End(None)
+                    }
+                }
+            });
         }
         Maker::Iter(make) => {
             let mut iter = make(&log);
-            while more(received) {
-                let Some(item) = iter.next() else {
+            receive(&log, limit, || match iter.next() {
+                Some(item) => Step::Item(item),
+                None => {
                     let again = iter.next();
                     assert!(
                         again.is_none(),
                         "the iterator yielded {again:?} after its end"
                     );
-                    break;
-                };
-                log.received(item);
-                received += 1;
-            }
+                    Step::End(None)
+                }
+            });
         }
         Maker::Co(make) => {
             let mut co = make(&log);
-            while more(received) {
-                match co.as_mut().resume(()) {
-                    CoroutineState::Yielded(item) => log.received(item),
-                    CoroutineState::Complete(Ok(())) => break,
-                    CoroutineState::Complete(Err(error)) => {
-                        log.received(Err(error));
-                        break;
-                    }
-                }
-                received += 1;
-            }
+            receive(&log, limit, || coroutine_step(co.as_mut().resume(())));
         }
         Maker::AsyncCo(make) => {
             let mut co = make(&log);
-            while more(received) {
+            receive(&log, limit, || {
                 let mut arg = Some(());
-                match drive(|cx| co.as_mut().poll_resume(cx, &mut arg)) {
-                    CoroutineState::Yielded(item) => log.received(item),
-                    CoroutineState::Complete(Ok(())) => break,
-                    CoroutineState::Complete(Err(error)) => {
-                        log.received(Err(error));
-                        break;
-                    }
-                }
-                received += 1;
-            }
+                coroutine_step(drive(|cx| co.as_mut().poll_resume(cx, &mut arg)))
+            });
         }
     }
     log.into_events()
+}
+
+/// What a consumer got from one step of a generator.
+enum Step {
+    Item(Res),
+    /// The end, with a coroutine's error as the last item.
+    End(Option<Res>),
+}
+
+fn coroutine_step(state: CoroutineState<Res, CoRet>) -> Step {
+    match state {
+        CoroutineState::Yielded(item) => Step::Item(item),
+        CoroutineState::Complete(Ok(())) => Step::End(None),
+        CoroutineState::Complete(Err(error)) => Step::End(Some(Err(error))),
+    }
+}
+
+/// Logs what `next` gives until the end, or until `limit` items were received.
+fn receive(log: &Log, limit: Option<usize>, mut next: impl FnMut() -> Step) {
+    let mut received = 0;
+    while limit.is_none_or(|limit| received < limit) {
+        match next() {
+            Step::Item(item) => log.received(item),
+            Step::End(last) => {
+                if let Some(item) = last {
+                    log.received(item);
+                }
+                break;
+            }
+        }
+        received += 1;
+    }
 }
 
 fn run_reference(reference: fn(&Log), limit: Option<usize>) -> Vec<Event> {
