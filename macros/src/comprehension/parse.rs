@@ -15,6 +15,7 @@ use syn::{Expr, Ident, Pat, Token, Type};
 
 use super::{Buffering, Clause, Comprehension, Laziness, Modes};
 use crate::errors::Errors;
+use crate::rewrite::is_yield_call;
 
 const OPTIONS_HELP: &str =
     "expected one of `iter`, `stream`, `try`, `buffered(n)`, `buffer_unordered(n)`";
@@ -94,10 +95,7 @@ fn report_yields(tokens: TokenStream, errors: &mut Errors) {
     let mut iter = tokens.into_iter().peekable();
     while let Some(tt) = iter.next() {
         match tt {
-            TokenTree::Ident(ident)
-                if (ident == "yield_" || ident == "yield_from")
-                    && matches!(iter.peek(), Some(TokenTree::Punct(p)) if p.as_char() == '!') =>
-            {
+            TokenTree::Ident(ident) if is_yield_call(&ident, iter.peek()) => {
                 errors.at(
                     ident.span(),
                     format!(

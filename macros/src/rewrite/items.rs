@@ -7,7 +7,7 @@ use proc_macro2::{Group, TokenStream, TokenTree};
 use quote::quote_spanned;
 use syn::{Attribute, Item};
 
-use super::Rewriter;
+use super::{Rewriter, is_yield_call};
 
 impl Rewriter<'_> {
     pub(super) fn nested_item(&mut self, item: &mut Item) {
@@ -46,10 +46,7 @@ impl Rewriter<'_> {
         let mut iter = tokens.into_iter().peekable();
         while let Some(tt) = iter.next() {
             match tt {
-                TokenTree::Ident(ident)
-                    if (ident == "yield_" || ident == "yield_from")
-                        && matches!(iter.peek(), Some(TokenTree::Punct(p)) if p.as_char() == '!') =>
-                {
+                TokenTree::Ident(ident) if is_yield_call(&ident, iter.peek()) => {
                     let bang = iter.next();
                     let Some(TokenTree::Group(args)) = iter.next() else {
                         out.push(TokenTree::Ident(ident));

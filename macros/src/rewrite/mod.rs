@@ -152,6 +152,13 @@ pub(crate) fn local(name: &str, span: Span) -> Ident {
     Ident::new(name, Span::mixed_site().located_at(span))
 }
 
+/// Whether `ident`, followed by `next`, starts a `yield_!` or `yield_from!` call in
+/// tokens that are not parsed as Rust (an item's, a lazy `collect!`'s).
+pub(crate) fn is_yield_call(ident: &Ident, next: Option<&proc_macro2::TokenTree>) -> bool {
+    (ident == "yield_" || ident == "yield_from")
+        && matches!(next, Some(proc_macro2::TokenTree::Punct(p)) if p.as_char() == '!')
+}
+
 /// What a rewrite found.
 pub(crate) struct Rewritten {
     /// How many yields it rewrote (`yield_from!` counts as one): a block form with no
