@@ -2,6 +2,8 @@
 //! take, what their signature must look like, what it declares the generator yields,
 //! and how the body is rewritten. The one driver that uses this is `function.rs`.
 
+use proc_macro2::{Ident, TokenStream};
+use quote::ToTokens;
 use syn::spanned::Spanned;
 use syn::{GenericArgument, PathArguments, ReturnType, Signature, Type, TypeParamBound};
 
@@ -38,12 +40,19 @@ pub(crate) enum Output {
 /// The types of a coroutine, as its return type states them.
 pub(crate) struct CoTypes {
     /// The user's `Coroutine<..>` / `AsyncCoroutine<..>` bound, as written.
-    pub(crate) bound: syn::TraitBound,
+    pub(crate) bound: TokenStream,
     pub(crate) sent: Type,
     pub(crate) yielded: Type,
     pub(crate) ret: Type,
     /// The other bounds the user wrote: `+ Send`, `+ 'a`.
-    pub(crate) others: Vec<TypeParamBound>,
+    pub(crate) others: Vec<OtherBound>,
+}
+
+/// A bound after the coroutine trait, as written.
+pub(crate) struct OtherBound {
+    pub(crate) tokens: TokenStream,
+    /// The last segment of a trait bound's path (`Send`); `None` for a lifetime.
+    pub(crate) trait_name: Option<Ident>,
 }
 
 const CO_FORM: &str = "impl Coroutine<Sent, Yield = Y, Return = R>";
@@ -172,7 +181,7 @@ impl Form {
     /// returns) is read as `T`, anything else as `()`, so the mistake is one error.
     fn item_type(self, ty: &Type, errors: &mut Errors) -> Type {
         let Type::ImplTrait(impl_trait) = signature::peel(ty) else {
-            return ty.clone();
+            return signature::copy_type(ty);
         };
         let (kind, returns) = match self {
             Form::AsyncGen => ("stream", "Stream"),
@@ -198,7 +207,7 @@ impl Form {
                 };
                 args.args.iter().find_map(|arg| match arg {
                     GenericArgument::AssocType(assoc) if assoc.ident == "Item" => {
-                        Some(assoc.ty.clone())
+                        Some(signature::copy_type(&assoc.ty))
                     }
                     _ => None,
                 })
@@ -269,12 +278,21 @@ fn coroutine_types(sig: &Signature, is_async: bool) -> syn::Result<CoTypes> {
     let others = impl_trait
         .bounds
         .iter()
-        // The same bound, not an equal one: `found` is a reference into these bounds.
-        .filter(|b| match b {
-            TypeParamBound::Trait(t) => !found.is_some_and(|f| core::ptr::eq(f, t)),
-            _ => true,
+        .filter_map(|b| {
+            let trait_name = match b {
+                // The same bound, not an equal one: `found` is a reference into these
+                // bounds.
+                TypeParamBound::Trait(t) if found.is_some_and(|f| core::ptr::eq(f, t)) => {
+                    return None;
+                }
+                TypeParamBound::Trait(t) => t.path.segments.last().map(|s| s.ident.clone()),
+                _ => None,
+            };
+            Some(OtherBound {
+                tokens: b.to_token_stream(),
+                trait_name,
+            })
         })
-        .cloned()
         .collect();
     let Some(bound) = found else {
         return Err(syn::Error::new(
@@ -300,14 +318,16 @@ fn coroutine_types(sig: &Signature, is_async: bool) -> syn::Result<CoTypes> {
     if let PathArguments::AngleBracketed(args) = &last.arguments {
         for arg in &args.args {
             match arg {
-                GenericArgument::Type(ty) if sent.is_none() => sent = Some(ty.clone()),
+                GenericArgument::Type(ty) if sent.is_none() => {
+                    sent = Some(signature::copy_type(ty));
+                }
                 GenericArgument::AssocType(assoc)
                     if assoc.ident == "Yield" && yielded.is_none() =>
                 {
-                    yielded = Some(assoc.ty.clone());
+                    yielded = Some(signature::copy_type(&assoc.ty));
                 }
                 GenericArgument::AssocType(assoc) if assoc.ident == "Return" && ret.is_none() => {
-                    ret = Some(assoc.ty.clone());
+                    ret = Some(signature::copy_type(&assoc.ty));
                 }
                 other => {
                     return Err(syn::Error::new(
@@ -331,7 +351,7 @@ fn coroutine_types(sig: &Signature, is_async: bool) -> syn::Result<CoTypes> {
     .collect();
     match (sent, yielded, ret) {
         (Some(sent), Some(yielded), Some(ret)) => Ok(CoTypes {
-            bound: bound.clone(),
+            bound: bound.to_token_stream(),
             sent,
             yielded,
             ret,
@@ -351,18 +371,17 @@ fn coroutine_types(sig: &Signature, is_async: bool) -> syn::Result<CoTypes> {
 /// The path of the `Coroutine` / `AsyncCoroutine` bound in the return type, without its
 /// arguments: used, when the types cannot be read, so that the user's import of the
 /// trait is not reported as unused on top of the error.
-pub(crate) fn coroutine_trait_path(sig: &Signature) -> Option<syn::Path> {
+pub(crate) fn coroutine_trait_path(sig: &Signature) -> Option<TokenStream> {
     let ReturnType::Type(_, ty) = &sig.output else {
         return None;
     };
     let Type::ImplTrait(impl_trait) = signature::peel(ty) else {
         return None;
     };
-    let mut path = coroutine_bound(impl_trait)?.path.clone();
-    for segment in &mut path.segments {
-        segment.arguments = PathArguments::None;
-    }
-    Some(path)
+    let path = &coroutine_bound(impl_trait)?.path;
+    let leading = &path.leading_colon;
+    let segments = path.segments.iter().map(|segment| &segment.ident);
+    Some(quote::quote!(#leading #(#segments)::*))
 }
 
 /// The `Coroutine<..>` / `AsyncCoroutine<..>` bound of an `impl` type, by its last

@@ -100,8 +100,8 @@ fn expand_with(
     attrs.retain(|attr| !another_generator_attribute(form, attr, &mut errors));
     let conflicting = errors.len() != before;
     let boxed = options.boxing != Boxing::None;
-    if let (Form::Coroutine, Some(_), Some(option), true) =
-        (form, sig.asyncness, &options.boxing_option, boxed)
+    if let (Form::Coroutine, true, Some(option), true) =
+        (form, sig.asyncness.is_some(), &options.boxing_option, boxed)
     {
         errors.at(
             option.span(),
@@ -281,20 +281,23 @@ impl Generated<'_> {
             Boxing::None => {
                 // A fresh `impl` (this crate's edition: it captures every lifetime in
                 // scope, as an `async fn` does, even in a 2021-edition caller).
-                let others = &types.others;
+                let others = types.others.iter().map(|other| &other.tokens);
                 signature::set_return(sig, quote!(impl #bound #(+ #others)*));
                 value
             }
             boxing => {
                 // The other trait bounds go on the trait object too (`+ Send` is the
                 // `boxed` option's, a lifetime is the one the option computes).
-                let others = types.others.iter().filter(|other| match other {
-                    syn::TypeParamBound::Trait(t) => {
-                        boxing != Boxing::Send
-                            || t.path.segments.last().is_none_or(|s| s.ident != "Send")
-                    }
-                    _ => false,
-                });
+                let others = types
+                    .others
+                    .iter()
+                    .filter(|other| {
+                        other
+                            .trait_name
+                            .as_ref()
+                            .is_some_and(|name| boxing != Boxing::Send || name != "Send")
+                    })
+                    .map(|other| &other.tokens);
                 emit::boxed(sig, boxing, quote!(#bound #(+ #others)*), value)
             }
         }

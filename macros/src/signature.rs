@@ -58,7 +58,7 @@ pub(crate) fn bind_arguments(sig: &mut Signature) -> TokenStream {
             // either way.
             // (With the receiver's own `self`, which a user macro may have written.)
             FnArg::Receiver(receiver) => {
-                let self_token = receiver.self_token;
+                let self_token = &receiver.self_token;
                 prelude.extend(quote!(let _ = &#self_token;));
             }
             FnArg::Typed(arg) => match &mut *arg.pat {
@@ -118,7 +118,7 @@ pub(crate) fn box_lifetime(sig: &mut Signature) -> Option<Lifetime> {
         .params
         .iter()
         .any(|p| matches!(p, GenericParam::Type(_)));
-    for input in &sig.inputs {
+    for input in &mut sig.inputs {
         match input {
             FnArg::Receiver(receiver) => match &receiver.reference {
                 Some((_, lifetime)) if receiver.colon_token.is_none() => {
@@ -126,7 +126,8 @@ pub(crate) fn box_lifetime(sig: &mut Signature) -> Option<Lifetime> {
                 }
                 _ => simple = false,
             },
-            FnArg::Typed(arg) => walk_type(&mut arg.ty.clone(), &mut seen),
+            // Only read: `SeenLifetimes` changes nothing.
+            FnArg::Typed(arg) => walk_type(&mut arg.ty, &mut seen),
         }
     }
     if !simple || seen.impl_trait {
@@ -217,7 +218,9 @@ pub(crate) fn add_outlived_lifetime(sig: &mut Signature) -> Lifetime {
             }
         }
     }
-    let mut existing: Vec<GenericParam> = sig.generics.params.iter().cloned().collect();
+    let mut existing: Vec<GenericParam> = core::mem::take(&mut sig.generics.params)
+        .into_iter()
+        .collect();
     let mut params: Vec<GenericParam> = namer
         .named
         .iter()
@@ -433,6 +436,13 @@ pub(crate) fn peel(ty: &Type) -> &Type {
         Type::Paren(paren) => peel(&paren.elem),
         ty => ty,
     }
+}
+
+/// A copy of a type, as its tokens (spans included). syn's `Clone` impls are a feature
+/// that would add to every user's build of syn; the few copies made here are emitted,
+/// never looked into.
+pub(crate) fn copy_type(ty: &Type) -> Type {
+    Type::Verbatim(ty.to_token_stream())
 }
 
 /// Sets the return type, spanned at the user's item type so errors about the returned

@@ -629,3 +629,126 @@ mod temporaries_in_a_yield_s_value {
         assert_eq!(*log.borrow(), EXPECTED);
     }
 }
+
+/// The rewriter walks the body's code itself (not with syn's visitor): a yield is found
+/// in every place an expression runs. The same body with a logging macro in place of
+/// `yield_!` is the reference: the same values yielded in the same order, and the same
+/// result from the values sent back.
+#[allow(
+    clippy::assign_op_pattern,
+    clippy::diverging_sub_expression,
+    clippy::never_loop,
+    clippy::unnecessary_min_or_max,
+    reason = "each yield stands in one kind of expression, however odd"
+)]
+mod yields_in_every_expression_position {
+    use std::pin::pin;
+
+    use yieldkit::CoroutineState::{Complete, Yielded};
+
+    use super::*;
+
+    struct Pair {
+        #[allow(dead_code, reason = "only written, as a field value that yields")]
+        a: u32,
+        b: u32,
+    }
+
+    fn id(x: u32) -> u32 {
+        x
+    }
+
+    /// The coroutine, and the same body as a plain function.
+    macro_rules! coroutine_and_reference {
+        ($($body:tt)*) => {
+            #[yieldkit::coroutine(first = first)]
+            fn everywhere() -> impl Coroutine<u32, Yield = u32, Return = u32> {
+                let _ = first;
+                $($body)*
+            }
+
+            fn reference(sent: impl Fn(u32) -> u32, log: &mut Vec<u32>) -> u32 {
+                macro_rules! yield_ {
+                    ($v:expr) => {{
+                        let v = $v;
+                        log.push(v);
+                        sent(v)
+                    }};
+                }
+                $($body)*
+            }
+        };
+    }
+
+    coroutine_and_reference! {
+        let mut total = 0;
+        let array = [yield_!(1), yield_!(2)];
+        total += array[0] + array[1];
+        total = total + yield_!(3);
+        total += id(yield_!(4));
+        total += yield_!(5).min(u32::MAX);
+        total += 0u32.max(yield_!(6));
+        total += u32::try_from(yield_!(7) as u64).unwrap();
+        total += (yield_!(8), 0).0;
+        if yield_!(9) > 0 {
+            total += 1;
+        }
+        total += array[(yield_!(10) % 2) as usize];
+        let Some(x) = Some(yield_!(11)) else {
+            return 0;
+        };
+        total += x;
+        total += match yield_!(12) {
+            v if v == yield_!(13) => 0,
+            v => v,
+        };
+        for i in 0..yield_!(14) % 3 {
+            total += i;
+        }
+        total += *&yield_!(15);
+        total += [yield_!(16); 2][1];
+        total += Pair {
+            a: yield_!(17),
+            ..Pair { a: 0, b: yield_!(18) }
+        }
+        .b;
+        #[allow(unused_unsafe)]
+        // SAFETY: nothing unsafe happens inside; the block is where the yield stands.
+        let from_unsafe = unsafe { yield_!(19) };
+        total += from_unsafe;
+        let mut n = 0;
+        while n == 0 && yield_!(20) > 0 {
+            n += 1;
+        }
+        total += n;
+        total += loop {
+            break yield_!(21);
+        };
+        total += 'block: { break 'block yield_!(22) };
+        total += (-(-i64::from(yield_!(23)))) as u32;
+        let range = 0..=yield_!(24);
+        total += range.end();
+        total
+    }
+
+    #[test]
+    fn the_same_yields_and_result_as_the_plain_body() {
+        let sent = |v: u32| v * 10 + 3;
+        let mut expected = Vec::new();
+        let result = reference(sent, &mut expected);
+        let mut co = pin!(everywhere());
+        let mut got = Vec::new();
+        let mut state = co.as_mut().resume(0);
+        while let Yielded(v) = state {
+            got.push(v);
+            state = co.as_mut().resume(sent(v));
+        }
+        assert_eq!(got, expected);
+        assert_eq!(state, Complete(result));
+        assert_eq!(
+            got,
+            (1..=24).collect::<Vec<_>>(),
+            "every position yielded once"
+        );
+    }
+}

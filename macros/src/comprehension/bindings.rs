@@ -3,13 +3,13 @@
 
 use syn::{Expr, Ident, Pat};
 
-use super::{Clause, Comprehension};
+use super::Clause;
 
 /// The names the clauses bind, in scope at the element (last binding of a name wins),
 /// each with whether it was bound `mut`.
-pub(super) fn clause_bindings(comp: &Comprehension) -> Vec<(Ident, bool)> {
+pub(super) fn clause_bindings(clauses: &[Clause]) -> Vec<(Ident, bool)> {
     let mut out = Vec::new();
-    for clause in &comp.clauses {
+    for clause in clauses {
         match clause {
             Clause::For { pat, .. } | Clause::Let { pat, .. } => pat_bindings(pat, &mut out),
             Clause::If { cond, .. } => cond_bindings(cond, &mut out),

@@ -31,6 +31,11 @@ pub(super) fn block_expr(stmts: Vec<Stmt>, span: Span) -> Expr {
     })
 }
 
+/// The statements of each part, in order.
+pub(super) fn stmts<const N: usize>(parts: [Vec<Stmt>; N]) -> Vec<Stmt> {
+    parts.into_iter().flatten().collect()
+}
+
 /// `expr;`
 pub(super) fn semi(expr: Expr, span: Span) -> Stmt {
     Stmt::Expr(expr, Some(Token![;](span)))
@@ -52,20 +57,16 @@ pub(super) fn let_(pat: Pat, init: Expr, span: Span) -> Stmt {
 }
 
 /// `pat: ty`, or `pat` alone.
-pub(super) fn typed(pat: Pat, ty: Option<&Type>) -> Pat {
+pub(super) fn typed(pat: Pat, ty: Option<Type>) -> Pat {
     match ty {
         Some(ty) => Pat::Type(PatType {
             attrs: Vec::new(),
             pat: Box::new(pat),
-            colon_token: Token![:](ty_span(ty)),
-            ty: Box::new(ty.clone()),
+            colon_token: Token![:](syn::spanned::Spanned::span(&ty)),
+            ty: Box::new(ty),
         }),
         None => pat,
     }
-}
-
-fn ty_span(ty: &Type) -> Span {
-    syn::spanned::Spanned::span(ty)
 }
 
 /// `for pat in expr { body }`, with `attrs` (the `#[for_await]` marker, say).

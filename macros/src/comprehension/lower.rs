@@ -10,9 +10,10 @@ use syn::{Attribute, Expr, Ident, Lifetime, Pat, Stmt};
 
 use super::bindings::clause_bindings;
 use super::build::{
-    block_expr, call, for_loop, if_, let_, match_, method_call, semi, typed, verbatim, yield_,
+    block_expr, call, for_loop, if_, let_, match_, method_call, semi, stmts, typed, verbatim,
+    yield_,
 };
-use super::{Buffering, Clause, Comprehension, ForAwaitClauses, Laziness};
+use super::{Buffering, Clause, Comprehension, ForAwaitClauses, Laziness, Modes};
 use crate::block;
 use crate::errors::Errors;
 use crate::form::Form;
@@ -51,9 +52,9 @@ impl Locals {
 
 // Input:  collect![ELEM CLAUSES ; OPTIONS], parsed and valid
 // Output: see `eager`, `eager_buffered`, `lazy` and `lazy_buffered`.
-pub(super) fn expand(comp: &Comprehension) -> TokenStream {
+pub(super) fn expand(mut comp: Comprehension) -> TokenStream {
     let names = Locals::new();
-    match (comp.options.laziness, &comp.options.buffering) {
+    match (comp.options.laziness, comp.options.buffering.take()) {
         (Laziness::Eager, None) => {
             let mut tokens = TokenStream::new();
             quote::ToTokens::to_tokens(
@@ -62,41 +63,63 @@ pub(super) fn expand(comp: &Comprehension) -> TokenStream {
             );
             tokens
         }
-        (Laziness::Eager, Some(buffering)) => eager_buffered(comp, buffering, &names),
+        (Laziness::Eager, Some(buffering)) => eager_buffered(comp, &buffering, &names),
         (_, None) => lazy(comp, &names),
-        (_, Some(buffering)) => lazy_buffered(comp, buffering, &names),
+        (_, Some(buffering)) => lazy_buffered(comp, &buffering, &names),
     }
 }
 
 /// The eager form without `buffered`, as an expression: what the rewriter expands in
 /// place in a generator body (with `for await` clauses `Marked`, for it to lower).
-pub(crate) fn eager(comp: &Comprehension, for_await: ForAwaitClauses) -> Expr {
+pub(crate) fn eager(comp: Comprehension, for_await: ForAwaitClauses) -> Expr {
     eager_with(comp, &Locals::new(), for_await)
 }
 
 /// The eager form as a statement: the loops, each element evaluated and dropped.
-pub(crate) fn discarded(comp: &Comprehension, for_await: ForAwaitClauses) -> Expr {
-    let span = elem_span(comp);
-    let each = let_(Pat::Verbatim(quote!(_)), element(comp), span);
-    let loops = nest(&comp.clauses, None, for_await, &Locals::new(), vec![each]);
+pub(crate) fn discarded(comp: Comprehension, for_await: ForAwaitClauses) -> Expr {
+    let Parts {
+        elem,
+        span,
+        clauses,
+        ..
+    } = parts(comp);
+    let each = let_(Pat::Verbatim(quote!(_)), elem, span);
+    let loops = nest(clauses, None, for_await, &Locals::new(), vec![each]);
     block_expr(loops, Span::call_site())
 }
 
-/// The element: `elem`, or `(key, value)` for `key => value`.
-fn element(comp: &Comprehension) -> Expr {
-    let elem = &comp.elem;
-    match &comp.value {
+/// A comprehension taken apart for lowering.
+struct Parts {
+    /// `elem`, or `(key, value)` for `key => value`.
+    elem: Expr,
+    /// The user's element (the key), where the lowering's own code is reported.
+    span: Span,
+    clauses: Vec<Clause>,
+    options: Modes,
+}
+
+fn parts(comp: Comprehension) -> Parts {
+    let Comprehension {
+        elem,
+        value,
+        clauses,
+        options,
+    } = comp;
+    let span = elem.span();
+    let elem = match value {
         Some(value) => syn::Expr::Tuple(syn::ExprTuple {
             attrs: Vec::new(),
             paren_token: syn::token::Paren(elem.span()),
-            elems: [elem.clone(), value.clone()].into_iter().collect(),
+            elems: [elem, value].into_iter().collect(),
         }),
-        None => elem.clone(),
+        None => elem,
+    };
+    Parts {
+        elem,
+        span,
+        clauses,
+        options,
     }
-}
-
-fn elem_span(comp: &Comprehension) -> Span {
-    comp.elem.span()
 }
 
 /// The `#[for_await]` marker the rewriter lowers.
@@ -112,14 +135,14 @@ fn for_await_marker(span: Span) -> Attribute {
 /// Wraps `inner` in the clauses, leftmost outermost. With `first`, the first clause
 /// iterates that (already evaluated) local instead of its expression.
 fn nest(
-    clauses: &[Clause],
+    clauses: Vec<Clause>,
     first: Option<&Ident>,
     for_await: ForAwaitClauses,
     names: &Locals,
     inner: Vec<Stmt>,
 ) -> Vec<Stmt> {
     let mut body = inner;
-    for (index, clause) in clauses.iter().enumerate().rev() {
+    for (index, clause) in clauses.into_iter().enumerate().rev() {
         body = match clause {
             Clause::For {
                 for_span,
@@ -128,7 +151,7 @@ fn nest(
                 ty,
                 expr,
             } => {
-                let span = *for_span;
+                let span = for_span;
                 let expr = match (index, first) {
                     // Reported at the user's expression, as the loop's head would be.
                     (0, Some(first)) => {
@@ -136,15 +159,15 @@ fn nest(
                         first.set_span(Span::mixed_site().located_at(expr.span()));
                         verbatim(first)
                     }
-                    _ => expr.clone(),
+                    _ => expr,
                 };
                 match await_span {
                     Some(await_span) => {
                         // The loop's pattern carries the type: the lowering binds it with
                         // `let pat: T = item;`.
                         let marked = for_loop(
-                            vec![for_await_marker(*await_span)],
-                            typed(pat.clone(), ty.as_ref()),
+                            vec![for_await_marker(await_span)],
+                            typed(pat, ty),
                             expr,
                             body,
                             span,
@@ -162,11 +185,10 @@ fn nest(
                             Some(ty) => {
                                 let item =
                                     Pat::Verbatim(quote::ToTokens::to_token_stream(&names.item));
-                                let bind =
-                                    let_(typed(pat.clone(), Some(ty)), verbatim(&names.item), span);
-                                (item, [vec![bind], body].concat())
+                                let bind = let_(typed(pat, Some(ty)), verbatim(&names.item), span);
+                                (item, stmts([vec![bind], body]))
                             }
-                            None => (pat.clone(), body),
+                            None => (pat, body),
                         };
                         vec![Stmt::Expr(
                             Expr::ForLoop(for_loop(Vec::new(), pat, expr, body, span)),
@@ -176,22 +198,14 @@ fn nest(
                 }
             }
             Clause::If { if_span, cond } => {
-                vec![Stmt::Expr(if_(cond.clone(), body, *if_span), None)]
+                vec![Stmt::Expr(if_(cond, body, if_span), None)]
             }
             Clause::Let {
                 let_span,
                 pat,
                 ty,
                 expr,
-            } => [
-                vec![let_(
-                    typed(pat.clone(), ty.as_ref()),
-                    expr.clone(),
-                    *let_span,
-                )],
-                body,
-            ]
-            .concat(),
+            } => stmts([vec![let_(typed(pat, ty), expr, let_span)], body]),
         };
     }
     body
@@ -200,15 +214,8 @@ fn nest(
 /// With `try`: `match TryElement::into_result(elem) { Ok(v) => on_ok, Err(e) => on_err }`
 /// (a call of the trait's own: an error about a function's bound would point into the
 /// runtime).
-fn try_match(
-    comp: &Comprehension,
-    elem: Expr,
-    names: &Locals,
-    on_ok: Vec<Stmt>,
-    on_err: Vec<Stmt>,
-) -> Expr {
+fn try_match(span: Span, elem: Expr, names: &Locals, on_ok: Vec<Stmt>, on_err: Vec<Stmt>) -> Expr {
     let Locals { value, error, .. } = names;
-    let span = elem_span(comp);
     let into_result = call(
         quote_spanned!(span=> __yieldkit_private::TryElement::into_result),
         [elem],
@@ -242,9 +249,9 @@ fn new_out(names: &Locals) -> Stmt {
 
 /// The collecting tail shared by the eager forms: `from_vec(out)`, whose target type
 /// comes from the context.
-fn from_vec(comp: &Comprehension, names: &Locals) -> Expr {
+fn from_vec(span: Span, names: &Locals) -> Expr {
     let out = &names.out;
-    verbatim(quote_spanned!(elem_span(comp)=> __yieldkit_private::from_vec(#out)))
+    verbatim(quote_spanned!(span=> __yieldkit_private::from_vec(#out)))
 }
 
 // Input:  collect![elem for x in xs if c(x)]
@@ -256,7 +263,7 @@ fn from_vec(comp: &Comprehension, names: &Locals) -> Expr {
 //     }
 // With `try`, the loops sit in a labeled block that a first `Err` breaks out of with
 // that error, ending every loop (and dropping every stream) at once.
-fn eager_with(comp: &Comprehension, names: &Locals, for_await: ForAwaitClauses) -> Expr {
+fn eager_with(comp: Comprehension, names: &Locals, for_await: ForAwaitClauses) -> Expr {
     let Locals {
         out,
         value,
@@ -264,29 +271,27 @@ fn eager_with(comp: &Comprehension, names: &Locals, for_await: ForAwaitClauses) 
         label,
         ..
     } = names;
-    let span = elem_span(comp);
+    let Parts {
+        elem,
+        span,
+        clauses,
+        options,
+    } = parts(comp);
     let push = |what: Expr| semi(method_call(verbatim(out), "push", [what], span), span);
-    if comp.options.try_.is_none() {
-        let loops = nest(
-            &comp.clauses,
-            None,
-            for_await,
-            names,
-            vec![push(element(comp))],
-        );
+    if options.try_.is_none() {
+        let loops = nest(clauses, None, for_await, names, vec![push(elem)]);
         return block_expr(
-            [
+            stmts([
                 vec![new_out(names)],
                 loops,
-                vec![Stmt::Expr(from_vec(comp, names), None)],
-            ]
-            .concat(),
+                vec![Stmt::Expr(from_vec(span, names), None)],
+            ]),
             Span::call_site(),
         );
     }
     let each = try_match(
-        comp,
-        element(comp),
+        span,
+        elem,
         names,
         vec![push(verbatim(value))],
         vec![semi(
@@ -295,14 +300,14 @@ fn eager_with(comp: &Comprehension, names: &Locals, for_await: ForAwaitClauses) 
         )],
     );
     let loops = nest(
-        &comp.clauses,
+        clauses,
         None,
         for_await,
         names,
         vec![Stmt::Expr(each, None)],
     );
     let ok = verbatim({
-        let collect = from_vec(comp, names);
+        let collect = from_vec(span, names);
         quote!(__yieldkit_private::core::result::Result::Ok(#collect))
     });
     let labeled = Expr::Block(syn::ExprBlock {
@@ -312,7 +317,7 @@ fn eager_with(comp: &Comprehension, names: &Locals, for_await: ForAwaitClauses) 
             colon_token: syn::Token![:](Span::call_site()),
         }),
         block: super::build::block(
-            [loops, vec![Stmt::Expr(ok, None)]].concat(),
+            stmts([loops, vec![Stmt::Expr(ok, None)]]),
             Span::call_site(),
         ),
     });
@@ -330,16 +335,22 @@ fn eager_with(comp: &Comprehension, names: &Locals, for_await: ForAwaitClauses) 
 //     }
 // The generator is built like an `iter!` / `stream!` block's, from the loops as a
 // syntax tree.
-fn lazy(comp: &Comprehension, names: &Locals) -> TokenStream {
+fn lazy(comp: Comprehension, names: &Locals) -> TokenStream {
     let Locals { value, error, .. } = names;
+    let Parts {
+        elem,
+        span: elem_span,
+        clauses,
+        options,
+    } = parts(comp);
     // The yields are the expansion's, not the user's: spanned at the macro, so that
     // lints about the element (`unused_braces`) treat it as generated code.
     let span = Span::call_site();
-    let each = if comp.options.try_.is_some() {
+    let each = if options.try_.is_some() {
         Stmt::Expr(
             try_match(
-                comp,
-                element(comp),
+                elem_span,
+                elem,
                 names,
                 vec![semi(
                     yield_(
@@ -362,14 +373,14 @@ fn lazy(comp: &Comprehension, names: &Locals) -> TokenStream {
             None,
         )
     } else {
-        semi(yield_(element(comp), span), span)
+        semi(yield_(elem, span), span)
     };
-    let form = if comp.options.laziness == Laziness::Iter {
+    let form = if options.laziness == Laziness::Iter {
         Form::Generator
     } else {
         Form::AsyncGen
     };
-    let (first_let, generator) = lazy_generator(comp, names, form, each);
+    let (first_let, generator) = lazy_generator(clauses, elem_span, names, form, each);
     quote! {{
         #first_let
         #generator
@@ -379,29 +390,30 @@ fn lazy(comp: &Comprehension, names: &Locals) -> TokenStream {
 /// A lazy form's generator, whose innermost loop runs `each`, and the `let` of its
 /// first iterable, which comes before it.
 fn lazy_generator(
-    comp: &Comprehension,
+    clauses: Vec<Clause>,
+    span: Span,
     names: &Locals,
     form: Form,
     each: Stmt,
 ) -> (TokenStream, TokenStream) {
-    let (first, first_let) = first_iterable(comp, names);
+    let (first, first_let) = first_iterable(&clauses, names);
     let loops = nest(
-        &comp.clauses,
+        clauses,
         Some(first),
         ForAwaitClauses::Marked,
         names,
         vec![each],
     );
     let mut errors = Errors::new();
-    let generator = block::generator(form, None, loops, elem_span(comp), &mut errors);
+    let generator = block::generator(form, None, loops, span, &mut errors);
     let errors = errors.to_compile_errors();
     (first_let, quote!({ #errors #generator }))
 }
 
 /// The lazy forms evaluate their first iterable at once, as Python does.
-fn first_iterable<'n>(comp: &Comprehension, names: &'n Locals) -> (&'n Ident, TokenStream) {
+fn first_iterable<'n>(clauses: &[Clause], names: &'n Locals) -> (&'n Ident, TokenStream) {
     let first = &names.first;
-    let value = match comp.clauses.first() {
+    let value = match clauses.first() {
         Some(Clause::For {
             await_span: None,
             expr,
@@ -436,7 +448,7 @@ fn first_iterable<'n>(comp: &Comprehension, names: &'n Locals) -> (&'n Ident, To
 //     }
 // With `try`, a first `Err` breaks out of the loop and the block, dropping the
 // producer and the futures in flight.
-fn eager_buffered(comp: &Comprehension, buffering: &Buffering, names: &Locals) -> TokenStream {
+fn eager_buffered(comp: Comprehension, buffering: &Buffering, names: &Locals) -> TokenStream {
     let Locals {
         out,
         bindings,
@@ -449,8 +461,13 @@ fn eager_buffered(comp: &Comprehension, buffering: &Buffering, names: &Locals) -
     } = names;
     let handle = crate::rewrite::Names::new();
     let yielder = &handle.yielder;
-    let elem = element(comp);
-    let bound = clause_bindings(comp);
+    let bound = clause_bindings(&comp.clauses);
+    let Parts {
+        elem,
+        span,
+        clauses,
+        options,
+    } = parts(comp);
     let names_list = bound.iter().map(|(name, _)| name);
     let pats = bound.iter().map(|(name, is_mut)| {
         let mutability = is_mut.then(|| quote!(mut));
@@ -465,7 +482,7 @@ fn eager_buffered(comp: &Comprehension, buffering: &Buffering, names: &Locals) -
         }).await;
     }});
     let loops = nest(
-        &comp.clauses,
+        clauses,
         None,
         ForAwaitClauses::Lowered,
         names,
@@ -483,8 +500,8 @@ fn eager_buffered(comp: &Comprehension, buffering: &Buffering, names: &Locals) -
     let next = quote! {
         __yieldkit_private::next(__yieldkit_private::core::pin::Pin::new(&mut #buffered)).await
     };
-    let collect = from_vec(comp, names);
-    if comp.options.try_.is_none() {
+    let collect = from_vec(span, names);
+    if options.try_.is_none() {
         return quote! {{
             #drive
             while let __yieldkit_private::core::option::Option::Some(#value) = #next {
@@ -494,7 +511,7 @@ fn eager_buffered(comp: &Comprehension, buffering: &Buffering, names: &Locals) -
         }};
     }
     let each = try_match(
-        comp,
+        span,
         verbatim(item),
         names,
         vec![semi(verbatim(quote!(#out.push(#value))), Span::call_site())],
@@ -523,20 +540,26 @@ fn eager_buffered(comp: &Comprehension, buffering: &Buffering, names: &Locals) -
 //         } }>), n, ordered)
 //     }
 // Like every lazy form it owns what it uses; with `try` it is wrapped in `UntilErr`.
-fn lazy_buffered(comp: &Comprehension, buffering: &Buffering, names: &Locals) -> TokenStream {
+fn lazy_buffered(comp: Comprehension, buffering: &Buffering, names: &Locals) -> TokenStream {
+    let Parts {
+        elem,
+        span: elem_span,
+        clauses,
+        options,
+    } = parts(comp);
     let span = Span::call_site();
     let future = Expr::Async(syn::ExprAsync {
         attrs: Vec::new(),
         async_token: syn::Token![async](span),
         capture: Some(syn::Token![move](span)),
-        block: super::build::block(vec![Stmt::Expr(element(comp), None)], span),
+        block: super::build::block(vec![Stmt::Expr(elem, None)], span),
     });
     let each = semi(yield_(future, span), span);
-    let (first_let, generator) = lazy_generator(comp, names, Form::AsyncGen, each);
-    let laziness = comp.options.laziness_span;
+    let (first_let, generator) = lazy_generator(clauses, elem_span, names, Form::AsyncGen, each);
+    let laziness = options.laziness_span;
     let producer = quote_spanned!(laziness=> __yieldkit_private::Box::pin(#generator));
     let new = buffered_new(buffering, &producer);
-    let stream = match comp.options.try_ {
+    let stream = match options.try_ {
         Some(span) => quote_spanned!(span=> __yieldkit_private::UntilErr::new(#new)),
         None => new,
     };

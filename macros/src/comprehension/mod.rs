@@ -98,7 +98,7 @@ pub(crate) fn expand(input: TokenStream) -> TokenStream {
         comprehension.validate(&mut errors);
     }
     match comprehension {
-        Some(comprehension) if errors.len() == 0 => lower::expand(&comprehension),
+        Some(comprehension) if errors.len() == 0 => lower::expand(comprehension),
         // An expression that diverges after the errors, so the context still
         // type-checks without follow-up errors.
         _ => {

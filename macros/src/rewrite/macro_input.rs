@@ -8,7 +8,6 @@ use quote::{ToTokens, quote, quote_spanned};
 use syn::parse::Parser;
 use syn::punctuated::Punctuated;
 use syn::spanned::Spanned;
-use syn::visit_mut::VisitMut;
 use syn::{Block, Expr, Macro, Path, Token};
 
 use super::{Rewriter, Scope, Syntax};
@@ -136,9 +135,9 @@ impl Rewriter<'_> {
             return None;
         }
         let mut lowered = if statement && comprehension.options.try_.is_none() {
-            comprehension::lower::discarded(&comprehension, ForAwaitClauses::Marked)
+            comprehension::lower::discarded(comprehension, ForAwaitClauses::Marked)
         } else {
-            comprehension::lower::eager(&comprehension, ForAwaitClauses::Marked)
+            comprehension::lower::eager(comprehension, ForAwaitClauses::Marked)
         };
         self.visit_expr_mut(&mut lowered);
         self.changed = true;

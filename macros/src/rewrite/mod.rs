@@ -1,6 +1,7 @@
-//! The one body rewriter every generator form shares: a walk over the body that keeps
-//! track of where it is (the body itself, a closure, an `async` block) and hands each
-//! construct to the module that lowers it:
+//! The one body rewriter every generator form shares: a walk over the body (`walk.rs`:
+//! the code that runs, in source order) that keeps track of where it is (the body
+//! itself, a closure, an `async` block) and hands each construct to the module that
+//! lowers it:
 //! - `yields.rs`: `yield_!(v)` / `yield v`, `yield_from!`, `?`, `return`, and the errors
 //!   for a yield or `.await` where it cannot be;
 //! - `for_await.rs`: `#[for_await] for` loops (the one lowering, also used by
@@ -14,12 +15,12 @@
 mod for_await;
 mod items;
 mod macro_input;
+mod walk;
 mod yields;
 
 use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
-use syn::visit_mut::{self, VisitMut};
 use syn::{Attribute, Expr, Ident, Lifetime, Stmt};
 
 use crate::errors::Errors;
@@ -321,6 +322,12 @@ fn expr_attrs(expr: &mut Expr) -> Option<&mut Vec<Attribute>> {
     })
 }
 
+/// The expression, leaving an empty one in its place (for one about to be replaced by
+/// what it is rewritten into).
+fn take(expr: &mut Expr) -> Expr {
+    core::mem::replace(expr, Expr::Verbatim(TokenStream::new()))
+}
+
 /// What replaces an expression, with the attributes it carried (a statement's
 /// `#[cfg(..)]` or lint attributes) put back in front, in parentheses: a replacement is
 /// a block or a `match`, which as the left operand at the start of a statement or a
@@ -334,8 +341,8 @@ fn with_attrs(attrs: Vec<Attribute>, new: Expr) -> Expr {
     })
 }
 
-impl VisitMut for Rewriter<'_> {
-    fn visit_expr_mut(&mut self, expr: &mut Expr) {
+impl Rewriter<'_> {
+    pub(crate) fn visit_expr_mut(&mut self, expr: &mut Expr) {
         match expr {
             Expr::Macro(m) => {
                 if let Some(new) = self.macro_call(&mut m.mac, false) {
@@ -363,7 +370,7 @@ impl VisitMut for Rewriter<'_> {
             Expr::Try(t) if self.scope == Scope::Body && self.kind.yields_residual() => {
                 self.visit_expr_mut(&mut t.expr);
                 let question = t.question_token.span;
-                let inner = (*t.expr).clone();
+                let inner = take(&mut t.expr);
                 let new = self.try_expr(question, inner);
                 *expr = with_attrs(core::mem::take(&mut t.attrs), new);
             }
@@ -383,7 +390,10 @@ impl VisitMut for Rewriter<'_> {
                 self.visit_expr_mut(&mut f.expr);
                 self.visit_block_mut(&mut f.body);
                 self.changed = true;
-                *expr = lower_for_await(f.clone());
+                let Expr::ForLoop(f) = take(expr) else {
+                    unreachable!("matched as a `for` loop")
+                };
+                *expr = lower_for_await(f);
             }
             Expr::Closure(c) => {
                 let scope = if c.asyncness.is_some() {
@@ -391,18 +401,16 @@ impl VisitMut for Rewriter<'_> {
                 } else {
                     Scope::Closure
                 };
-                self.in_scope(scope, |this| visit_mut::visit_expr_closure_mut(this, c));
+                self.in_scope(scope, |this| this.visit_expr_mut(&mut c.body));
             }
             Expr::Async(a) => {
-                self.in_scope(Scope::AsyncBlock, |this| {
-                    visit_mut::visit_expr_async_mut(this, a);
-                });
+                self.in_scope(Scope::AsyncBlock, |this| this.visit_block_mut(&mut a.block));
             }
-            _ => visit_mut::visit_expr_mut(self, expr),
+            _ => self.walk_expr(expr),
         }
     }
 
-    fn visit_stmt_mut(&mut self, stmt: &mut Stmt) {
+    pub(crate) fn visit_stmt_mut(&mut self, stmt: &mut Stmt) {
         let attrs = match stmt {
             Stmt::Local(local) => Some(&mut local.attrs),
             Stmt::Expr(expr, _) if !matches!(expr, Expr::ForLoop(_)) => expr_attrs(expr),
@@ -414,7 +422,7 @@ impl VisitMut for Rewriter<'_> {
         }
         if let Stmt::Macro(m) = stmt {
             if let Some(new) = self.macro_call(&mut m.mac, m.semi_token.is_some()) {
-                let semi = m.semi_token.unwrap_or_default();
+                let semi = m.semi_token.take().unwrap_or_default();
                 let attrs = &m.attrs;
                 // In braces: a `match` of unit type followed by `;` draws
                 // `clippy::unnecessary_semicolon` at the user's call.
@@ -422,11 +430,7 @@ impl VisitMut for Rewriter<'_> {
             }
             return;
         }
-        visit_mut::visit_stmt_mut(self, stmt);
-    }
-
-    /// Nested items are not part of the body (see `items.rs`).
-    fn visit_item_mut(&mut self, item: &mut syn::Item) {
-        self.nested_item(item);
+        // Nested items are not part of the body (see `items.rs`).
+        self.walk_stmt(stmt);
     }
 }
