@@ -395,17 +395,6 @@ impl Rewriter<'_> {
                 };
                 *expr = lower_for_await(f);
             }
-            Expr::Closure(c) => {
-                let scope = if c.asyncness.is_some() {
-                    Scope::AsyncBlock
-                } else {
-                    Scope::Closure
-                };
-                self.in_scope(scope, |this| this.visit_expr_mut(&mut c.body));
-            }
-            Expr::Async(a) => {
-                self.in_scope(Scope::AsyncBlock, |this| this.visit_block_mut(&mut a.block));
-            }
             _ => self.walk_expr(expr),
         }
     }

@@ -1,6 +1,7 @@
 //! The walk over the code of a body: every expression and statement that runs, in
 //! source order, each handed back to the rewriter (`Rewriter::visit_expr_mut`,
-//! `visit_stmt_mut`), which rewrites what is its own and walks on into the rest.
+//! `visit_stmt_mut`), which rewrites what is its own and walks on into the rest. A
+//! closure or `async` block is walked in the scope it opens.
 //!
 //! Types, patterns, paths and attributes are not entered: they hold no code that runs
 //! in the body, only constant expressions (array lengths, const arguments, literal
@@ -10,7 +11,7 @@
 
 use syn::{Block, Expr, Local, Stmt};
 
-use super::Rewriter;
+use super::{Rewriter, Scope};
 
 impl Rewriter<'_> {
     pub(crate) fn visit_block_mut(&mut self, block: &mut Block) {
@@ -46,7 +47,9 @@ impl Rewriter<'_> {
                 self.visit_expr_mut(&mut e.left);
                 self.visit_expr_mut(&mut e.right);
             }
-            Expr::Async(e) => self.visit_block_mut(&mut e.block),
+            Expr::Async(e) => {
+                self.in_scope(Scope::AsyncBlock, |this| this.visit_block_mut(&mut e.block));
+            }
             Expr::Await(e) => self.visit_expr_mut(&mut e.base),
             Expr::Binary(e) => {
                 self.visit_expr_mut(&mut e.left);
@@ -59,7 +62,14 @@ impl Rewriter<'_> {
                 e.args.iter_mut().for_each(|e| self.visit_expr_mut(e));
             }
             Expr::Cast(e) => self.visit_expr_mut(&mut e.expr),
-            Expr::Closure(e) => self.visit_expr_mut(&mut e.body),
+            Expr::Closure(e) => {
+                let scope = if e.asyncness.is_some() {
+                    Scope::AsyncBlock
+                } else {
+                    Scope::Closure
+                };
+                self.in_scope(scope, |this| this.visit_expr_mut(&mut e.body));
+            }
             Expr::Const(e) => self.visit_block_mut(&mut e.block),
             Expr::Field(e) => self.visit_expr_mut(&mut e.base),
             Expr::ForLoop(e) => {
