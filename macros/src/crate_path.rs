@@ -68,8 +68,7 @@ fn is_passed_path(group: &Group) -> bool {
 
 /// Replaces every placeholder in `tokens` with `path`, located where the placeholder
 /// was (errors about a call through it point where they did) but resolving as `path`
-/// does (`$crate` keeps naming the runtime); a block that starts with
-/// [`import_statement`] is left as it is.
+/// does (`$crate` keeps naming the runtime).
 pub(crate) fn resolve(tokens: TokenStream, path: &TokenStream) -> TokenStream {
     tokens
         .into_iter()
@@ -77,7 +76,6 @@ pub(crate) fn resolve(tokens: TokenStream, path: &TokenStream) -> TokenStream {
             TokenTree::Ident(ident) if ident == PLACEHOLDER => {
                 located_at(&quote::quote!(#path::__private), ident.span())
             }
-            TokenTree::Group(group) if starts_with_import(&group) => TokenTree::Group(group).into(),
             TokenTree::Group(group) => {
                 let mut new = Group::new(group.delimiter(), resolve(group.stream(), path));
                 new.set_span(group.span());
@@ -110,18 +108,6 @@ pub(crate) fn import_statement(path: &TokenStream) -> TokenStream {
         #[allow(unused_imports)]
         use #path::__private as #placeholder;
     }
-}
-
-/// Whether `group` is a block that starts with [`import_statement`]'s attribute and
-/// `use` (no user block can: the function's is ours, and the user's is inside it).
-fn starts_with_import(group: &Group) -> bool {
-    if group.delimiter() != Delimiter::Brace {
-        return false;
-    }
-    let mut tokens = group.stream().into_iter();
-    matches!(tokens.next(), Some(TokenTree::Punct(p)) if p.as_char() == '#')
-        && matches!(tokens.next(), Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Bracket)
-        && matches!(tokens.next(), Some(TokenTree::Ident(ident)) if ident == "use")
 }
 
 /// A block form's expansion, an expression, naming the runtime's `__private` by the

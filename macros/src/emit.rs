@@ -6,6 +6,7 @@ use quote::{ToTokens, quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{Attribute, Ident, Signature, Stmt, Type, Visibility};
 
+use crate::crate_path;
 use crate::errors::Errors;
 use crate::form::CoTypes;
 use crate::options::Boxing;
@@ -150,15 +151,19 @@ pub(crate) fn boxed(
 }
 
 /// The emitted function: its errors, its attributes, the rewritten signature and body.
+/// The signature names the runtime by `path`; the block imports it under the
+/// placeholder's name.
 pub(crate) fn function(
     errors: &Errors,
     attrs: &[Attribute],
     vis: &Visibility,
     sig: &Signature,
-    import: &TokenStream,
+    path: &TokenStream,
     block: &TokenStream,
 ) -> TokenStream {
     let errors = errors.to_compile_errors();
+    let sig = crate_path::resolve(sig.to_token_stream(), path);
+    let import = crate_path::import_statement(path);
     quote! {
         #errors
         #(#attrs)*

@@ -33,8 +33,7 @@ pub(crate) fn expand(form: Form, attr: TokenStream, item: TokenStream) -> TokenS
         .crate_path
         .clone()
         .unwrap_or_else(crate_path::from_manifest);
-    let import = crate_path::import_statement(&path);
-    crate_path::resolve(expand_with(form, options, item, errors, &import), &path)
+    expand_with(form, options, item, errors, &path)
 }
 
 fn expand_with(
@@ -42,7 +41,7 @@ fn expand_with(
     mut options: Options,
     item: TokenStream,
     mut errors: Errors,
-    import: &TokenStream,
+    path: &TokenStream,
 ) -> TokenStream {
     // async-stream's `for await`, which is not Rust: read as `#[for_await] for`, and
     // reported with what to write instead (where the body may await at all; elsewhere
@@ -190,7 +189,7 @@ fn expand_with(
             generated.value(&output, is_async, &mut sig, &mut attrs)
         }
     };
-    emit::function(&errors, &attrs, &vis, &sig, import, &block)
+    emit::function(&errors, &attrs, &vis, &sig, path, &block)
 }
 
 /// What goes into the function's block, for an attribute that makes a generator.
