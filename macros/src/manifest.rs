@@ -52,17 +52,7 @@ fn look_up(dir: &Path, package: &str) -> Option<String> {
 /// a workspace root, in `[workspace.dependencies]`).
 fn renamed_in(manifest: &str, package: &str, workspace: bool) -> Option<String> {
     let quoted = format!("\"{package}\"");
-    let mut header = String::new();
-    for line in manifest.lines() {
-        let line = uncommented(line);
-        if let Some(name) = line.strip_prefix('[') {
-            header = name.trim_end_matches(']').trim().to_owned();
-            continue;
-        }
-        let Some((key, value)) = line.split_once('=') else {
-            continue;
-        };
-        let (key, value) = (unquoted(key.trim()), value.trim());
+    for Entry { header, key, value } in entries(manifest) {
         let in_dependencies = if workspace {
             header == "workspace.dependencies"
         } else {
@@ -106,27 +96,38 @@ fn names_package(table: &str, quoted: &str) -> bool {
 
 /// Whether `manifest` declares the dependency `key` as inherited from the workspace.
 fn inherits(manifest: &str, key: &str) -> bool {
-    let mut header = String::new();
-    for line in manifest.lines() {
+    let table = format!("dependencies.{key}");
+    let dotted = format!("{key}.workspace");
+    entries(manifest).any(|entry| {
+        entry.header.ends_with(&table)
+            || (entry.header.ends_with("dependencies") && (entry.key == key || entry.key == dotted))
+    })
+}
+
+/// A `key = value` line of a manifest, with the header of the table it is in.
+struct Entry<'a> {
+    header: &'a str,
+    /// Unquoted.
+    key: &'a str,
+    value: &'a str,
+}
+
+/// The manifest's `key = value` lines, comments dropped.
+fn entries(manifest: &str) -> impl Iterator<Item = Entry<'_>> {
+    let mut header = "";
+    manifest.lines().filter_map(move |line| {
         let line = uncommented(line);
         if let Some(name) = line.strip_prefix('[') {
-            header = name.trim_end_matches(']').trim().to_owned();
-            if header.ends_with(&format!("dependencies.{key}")) {
-                return true;
-            }
-            continue;
+            header = name.trim_end_matches(']').trim();
+            return None;
         }
-        if !header.ends_with("dependencies") {
-            continue;
-        }
-        if let Some((lhs, _)) = line.split_once('=') {
-            let lhs = unquoted(lhs.trim());
-            if lhs == key || lhs == format!("{key}.workspace") {
-                return true;
-            }
-        }
-    }
-    false
+        let (key, value) = line.split_once('=')?;
+        Some(Entry {
+            header,
+            key: unquoted(key.trim()),
+            value: value.trim(),
+        })
+    })
 }
 
 /// The line without a `#` comment (a dependency line has no `#` inside a string).
