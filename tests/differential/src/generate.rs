@@ -664,6 +664,15 @@ impl<'a> Gen<'a> {
         self.vars.truncate(start);
     }
 
+    /// `let name: i64 = value;`, the local declared for the statements after it when
+    /// `enabled`.
+    fn let_int(&mut self, name: String, value: Node, enabled: bool) -> Node {
+        if enabled {
+            self.declare(&name, Kind::Int, false);
+        }
+        Node::Seq(vec![text(format!("let {name}: i64 = ")), value, text(";")])
+    }
+
     fn declare(&mut self, name: &str, kind: Kind, assignable: bool) {
         self.vars.push(Var {
             name: name.to_string(),
@@ -900,14 +909,7 @@ impl<'a> Gen<'a> {
                 let value = self.res_checked(1);
                 if self.rng.chance(50) {
                     let name = self.fresh("v");
-                    if enabled {
-                        self.declare(&name, Kind::Int, false);
-                    }
-                    Stmt::new(Node::Seq(vec![
-                        text(format!("let {name}: i64 = ")),
-                        Node::Try(Box::new(value)),
-                        text(";"),
-                    ]))
+                    Stmt::new(self.let_int(name, Node::Try(Box::new(value)), enabled))
                 } else {
                     Stmt::exit(Node::Seq(vec![Node::Try(Box::new(value)), text(";")]))
                 }
@@ -1018,16 +1020,9 @@ impl<'a> Gen<'a> {
                 let counter = self.fresh("c");
                 let name = self.fresh("v");
                 let mut stmt = self.loop_stmt_with(n, Head::Loop, None, Some(&counter), true);
-                if enabled {
-                    self.declare(&name, Kind::Int, false);
-                }
                 stmt.pre
                     .insert(0, text(format!("let mut {counter}: i64 = 0;\n")));
-                stmt.main = Node::Seq(vec![
-                    text(format!("let {name}: i64 = ")),
-                    stmt.main,
-                    text(";"),
-                ]);
+                stmt.main = self.let_int(name, stmt.main, enabled);
                 stmt
             }
             S::Jump => {
@@ -1120,14 +1115,7 @@ impl<'a> Gen<'a> {
                 };
                 if value {
                     let name = self.fresh("v");
-                    if enabled {
-                        self.declare(&name, Kind::Int, false);
-                    }
-                    Stmt::new(Node::Seq(vec![
-                        text(format!("let {name}: i64 = ")),
-                        Node::Loop(Box::new(lp)),
-                        text(";"),
-                    ]))
+                    Stmt::new(self.let_int(name, Node::Loop(Box::new(lp)), enabled))
                 } else {
                     Stmt::new(Node::Seq(vec![Node::Loop(Box::new(lp)), text(";")]))
                 }
@@ -1162,14 +1150,7 @@ impl<'a> Gen<'a> {
                     }
                     1 => {
                         let name = self.fresh("v");
-                        if enabled {
-                            self.declare(&name, Kind::Int, false);
-                        }
-                        Stmt::new(Node::Seq(vec![
-                            text(format!("let {name}: i64 = ")),
-                            Node::Try(Box::new(text(item))),
-                            text(";"),
-                        ]))
+                        Stmt::new(self.let_int(name, Node::Try(Box::new(text(item))), enabled))
                     }
                     _ => {
                         let name = self.fresh("v");
