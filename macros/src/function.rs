@@ -220,7 +220,7 @@ impl Generated<'_> {
                     Boxing::None => {
                         signature::set_return(
                             sig,
-                            quote!(impl __yieldkit_private::FusedStream<Item = #item>),
+                            quote!(impl __yieldkit_private::FusedStream<Item = #item> + __yieldkit_private::AsyncClose),
                         );
                         value
                     }
@@ -245,7 +245,7 @@ impl Generated<'_> {
                     Boxing::None => {
                         signature::set_return(
                             sig,
-                            quote!(impl __yieldkit_private::core::iter::FusedIterator<Item = #item>),
+                            quote!(impl __yieldkit_private::core::iter::FusedIterator<Item = #item> + __yieldkit_private::Close),
                         );
                         // A trait may declare `-> impl Iterator`; the impl promises
                         // `FusedIterator` too.

@@ -8,6 +8,7 @@ use core::task::{Context, Poll};
 use futures_core::{FusedStream, Stream};
 
 use crate::body::{BodyCell, State};
+use crate::close::AsyncClose;
 use crate::handle::YieldToken;
 use crate::slot::Slot;
 
@@ -117,8 +118,21 @@ impl<T, F, Fut> AsyncGen<T, F, Fut> {
         drop(cell.slots().take());
     }
 
+    /// Whether the body has finished, or is being closed: no item comes any more.
     pub(crate) fn is_done(&self) -> bool {
-        self.cell.state() == State::Done
+        matches!(self.cell.state(), State::Done | State::Closing)
+    }
+}
+
+/// Closes the generator: its body leaves from the yield it is suspended at, running its
+/// deferred code; see [`AsyncClose`].
+impl<T, F, Fut> AsyncClose for AsyncGen<T, F, Fut>
+where
+    F: FnOnce(YieldToken<T>) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    fn poll_close(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        self.cell().poll_close(cx).map(drop)
     }
 }
 
@@ -151,6 +165,7 @@ impl<T, F, Fut> fmt::Debug for AsyncGen<T, F, Fut> {
             State::Unstarted => "unstarted",
             State::Running => "running",
             State::Done => "done",
+            State::Closing => "closing",
         };
         f.debug_struct("AsyncGen")
             .field("state", &state)

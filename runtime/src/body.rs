@@ -8,6 +8,7 @@ use core::mem::ManuallyDrop;
 use core::pin::Pin;
 use core::task::{Context, Poll};
 
+use crate::close::{AfterYield, Cleanup, yielded_while_closing};
 use crate::handle::CoSlots;
 use crate::slot::Slot;
 
@@ -20,6 +21,9 @@ pub(crate) enum State {
     Unstarted,
     /// Neither: the body finished, panicked or was dropped.
     Done,
+    /// The body future is live and being closed: only a close polls it (see
+    /// [`BodyCell::poll_close`]).
+    Closing,
 }
 
 /// A [`BodyCell`]'s state. It lives in the cell's slots, in a byte of padding (see
@@ -32,12 +36,19 @@ impl Lifecycle {
     }
 }
 
-/// The slots a body yields into, and which of them keeps the body's [`Lifecycle`].
+/// The slots a body yields into, and which of them keeps the body's [`Lifecycle`] and
+/// its close protocol's [`Cleanup`].
 ///
 /// # Safety
 /// `lifecycle` returns the same `Lifecycle` every time, one that no other cell uses.
 pub(crate) unsafe trait Slots {
     fn lifecycle(&self) -> &Lifecycle;
+
+    /// The close protocol's state (see `close.rs`); not part of the safety argument.
+    fn cleanup(&self) -> &Cleanup;
+
+    /// Drops a value the body yielded and nobody took; says whether there was one.
+    fn drop_yielded(&self) -> bool;
 }
 
 // SAFETY: the slot's own field.
@@ -46,6 +57,15 @@ unsafe impl<T> Slots for Slot<T> {
     fn lifecycle(&self) -> &Lifecycle {
         &self.lifecycle
     }
+
+    #[inline(always)]
+    fn cleanup(&self) -> &Cleanup {
+        &self.cleanup
+    }
+
+    fn drop_yielded(&self) -> bool {
+        self.take().is_some()
+    }
 }
 
 // SAFETY: the yielded slot's field (the sent slot's is unused).
@@ -53,6 +73,15 @@ unsafe impl<Y, R> Slots for CoSlots<Y, R> {
     #[inline(always)]
     fn lifecycle(&self) -> &Lifecycle {
         &self.yielded.lifecycle
+    }
+
+    #[inline(always)]
+    fn cleanup(&self) -> &Cleanup {
+        &self.yielded.cleanup
+    }
+
+    fn drop_yielded(&self) -> bool {
+        self.yielded.take().is_some()
     }
 }
 
@@ -130,9 +159,11 @@ impl<F, Fut, S: Slots> BodyCell<F, Fut, S> {
             // SAFETY: the state was `Unstarted`, so the closure is live; it now says
             // `Done`, so this is the closure's only drop.
             State::Unstarted => unsafe { ManuallyDrop::drop(&mut self.body.get_mut().make) },
-            // SAFETY: the state was `Running`, so the future is live; it now says
-            // `Done`, so this is its only drop, and it happens in place.
-            State::Running => unsafe { ManuallyDrop::drop(&mut self.body.get_mut().fut) },
+            // SAFETY: the state was `Running` or `Closing`, so the future is live; it
+            // now says `Done`, so this is its only drop, and it happens in place.
+            State::Running | State::Closing => unsafe {
+                ManuallyDrop::drop(&mut self.body.get_mut().fut)
+            },
             State::Done => {}
         }
     }
@@ -174,13 +205,24 @@ impl<F, Fut: Future, S: Slots> BodyCell<F, Fut, S> {
     /// propagates.
     #[inline(always)]
     pub(crate) fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Fut::Output>> {
+        self.poll_in(State::Running, cx)
+    }
+
+    /// [`BodyCell::poll`], for a body in `state` (`Running`, or `Closing` for a close).
+    #[inline(always)]
+    fn poll_in(
+        self: Pin<&mut Self>,
+        state: State,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Fut::Output>> {
         // SAFETY: nothing is moved out of the cell.
         let this = unsafe { self.get_unchecked_mut() };
-        if this.state() != State::Running {
+        if this.state() != state {
             return Poll::Ready(None);
         }
         let on_unwind = FinishOnUnwind(&mut *this);
-        // SAFETY: `Running`, so the future is live; it is pinned (see the type's docs).
+        // SAFETY: `Running` or `Closing`, so the future is live; it is pinned (see the
+        // type's docs).
         let fut = unsafe { Pin::new_unchecked(&mut *on_unwind.0.body.get_mut().fut) };
         let polled = fut.poll(cx);
         core::mem::forget(on_unwind);
@@ -191,6 +233,72 @@ impl<F, Fut: Future, S: Slots> BodyCell<F, Fut, S> {
                 Poll::Ready(Some(output))
             }
         }
+    }
+}
+
+impl<F, Fut: Future, S: Slots> BodyCell<F, Fut, S> {
+    /// Drives a close (the protocol is in `close.rs`): `Ready(Some(output))` if the body
+    /// finished by itself on the way (a `return` in deferred code), `Ready(None)` once
+    /// it was dropped, or if it had not started or had already finished. Afterwards the
+    /// cell is done, and any value the body yielded on the way has been dropped.
+    ///
+    /// A body outside every cleanup scope is dropped at once. One inside is polled
+    /// until it has left: the yield it is suspended at takes the request and leaves by
+    /// the body's exits, through its deferred code. A body in the middle of a step
+    /// (its last poll was `Pending` without a value) first finishes the step; the
+    /// value of the yield that ends it has nobody to go to and is dropped.
+    ///
+    /// # Panics
+    /// If the body yields once the close was delivered (the cell is finished first).
+    pub(crate) fn poll_close(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Fut::Output>> {
+        match self.state() {
+            State::Done => return Poll::Ready(None),
+            State::Unstarted => {
+                self.finish();
+                return Poll::Ready(None);
+            }
+            State::Running if !self.slots.cleanup().pending() => return self.dropped(),
+            State::Running => {
+                self.slots.cleanup().request();
+                self.set_state(State::Closing);
+            }
+            State::Closing => {}
+        }
+        loop {
+            match self.as_mut().poll_in(State::Closing, cx) {
+                Poll::Ready(output) => {
+                    // A value stored on the way out (a `?` error) has nobody to go to.
+                    self.slots.drop_yielded();
+                    return Poll::Ready(output);
+                }
+                Poll::Pending if !self.slots.drop_yielded() => {
+                    if self.slots.cleanup().parked() {
+                        return self.dropped();
+                    }
+                    // Deferred code (or the rest of a step) waits for something.
+                    return Poll::Pending;
+                }
+                // It yielded, and the value was dropped.
+                Poll::Pending => match self.slots.cleanup().after_yield() {
+                    AfterYield::Again => {}
+                    AfterYield::Finish => return self.dropped(),
+                    AfterYield::Ignored => {
+                        let _ = self.dropped();
+                        yielded_while_closing();
+                    }
+                },
+            }
+        }
+    }
+
+    /// Drops the body (and a value a destructor in it yielded): the end of a close.
+    fn dropped(mut self: Pin<&mut Self>) -> Poll<Option<Fut::Output>> {
+        self.as_mut().finish();
+        self.slots.drop_yielded();
+        Poll::Ready(None)
     }
 }
 

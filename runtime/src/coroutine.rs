@@ -58,8 +58,19 @@ pub trait Coroutine<R = ()> {
     /// of the `yield_!` the body is suspended at.
     ///
     /// # Panics
-    /// When the coroutine has already returned `Complete` (or panicked).
+    /// When the coroutine has already returned `Complete` (or panicked), or is being
+    /// closed.
     fn resume(self: Pin<&mut Self>, arg: R) -> CoroutineState<Self::Yield, Self::Return>;
+
+    /// Closes the coroutine (Python's `close()`): the body, suspended at a `yield_!`,
+    /// leaves from it as if by `return`, running its `defer!` blocks; an unstarted or
+    /// finished coroutine is only marked finished. Any later `resume` panics.
+    ///
+    /// The default does nothing: a coroutine without cleanup of its own is dropped.
+    ///
+    /// # Panics
+    /// If the body yields again once it has been told to close.
+    fn close(self: Pin<&mut Self>) {}
 }
 
 /// Any pinned pointer to a coroutine (`Pin<&mut G>`, `Pin<Box<G>>`) is one.
@@ -77,6 +88,10 @@ where
     fn resume(self: Pin<&mut Self>, arg: R) -> CoroutineState<Self::Yield, Self::Return> {
         self.as_deref_mut().resume(arg)
     }
+
+    fn close(self: Pin<&mut Self>) {
+        self.as_deref_mut().close();
+    }
 }
 
 // Not listed in errors about a type that is not a coroutine (they would point
@@ -89,6 +104,10 @@ impl<G: ?Sized + Coroutine<R> + Unpin, R> Coroutine<R> for &mut G {
     #[inline]
     fn resume(mut self: Pin<&mut Self>, arg: R) -> CoroutineState<G::Yield, G::Return> {
         G::resume(Pin::new(&mut **self), arg)
+    }
+
+    fn close(mut self: Pin<&mut Self>) {
+        G::close(Pin::new(&mut **self));
     }
 }
 
@@ -112,7 +131,7 @@ pub trait AsyncCoroutine<R = ()> {
     /// # Panics
     /// When the coroutine has completed, when a new value is sent while the body is
     /// still in the middle of the step that a dropped resume future started, when no
-    /// value is passed outside such a step, and once `aclose` has sent the close value.
+    /// value is passed outside such a step, and once `aclose` has started.
     fn poll_resume(
         self: Pin<&mut Self>,
         cx: &mut Context<'_>,
@@ -120,9 +139,7 @@ pub trait AsyncCoroutine<R = ()> {
     ) -> Poll<CoroutineState<Self::Yield, Self::Return>>;
 
     /// Drives a close (see [`AsyncCoroutine::aclose`]).
-    fn poll_close(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Return>>
-    where
-        R: CloseValue;
+    fn poll_close(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Return>>;
 
     /// Sends `arg` in; the future runs the body to its next yield or to its end.
     ///
@@ -140,22 +157,20 @@ pub trait AsyncCoroutine<R = ()> {
 
     /// Closes the coroutine, letting its cleanup `.await` (Python's `aclose()`).
     ///
-    /// The body, suspended at a `yield_!`, is resumed with [`CloseValue::close_value`]
-    /// (`None` for an `Option` sent type) and is expected to clean up and return: the
-    /// future resolves to `Some(return value)`. A coroutine that was never started, or
-    /// has finished, is just marked finished and the future resolves to `None`.
+    /// The body, suspended at a `yield_!`, leaves from it as if by `return`, running its
+    /// `defer!` blocks, awaited; the future resolves to `None`, or to `Some(value)` if
+    /// deferred code returned one. A coroutine that was never started, or has
+    /// finished, is just marked finished and the future resolves to `None`. Any later
+    /// resume panics.
     ///
-    /// If a dropped `resume` future left the body in the middle of a step, that step
-    /// is finished first: a value it yields is dropped (nobody is waiting for it), and
-    /// if it returns instead, that is the return value.
+    /// If a dropped `resume` future left the body in the middle of a step inside a
+    /// `defer!`'s scope, that step is finished first: a value it yields is dropped
+    /// (nobody is waiting for it).
     ///
     /// # Panics
-    /// If the body yields again after being sent the close value (Python raises
+    /// If the body yields again after it was told to close (Python raises
     /// `RuntimeError: async generator ignored GeneratorExit`).
-    fn aclose(self: Pin<&mut Self>) -> Aclose<'_, Self, R>
-    where
-        R: CloseValue,
-    {
+    fn aclose(self: Pin<&mut Self>) -> Aclose<'_, Self, R> {
         Aclose {
             co: self,
             _sent: PhantomData,
@@ -183,25 +198,8 @@ where
         self.as_deref_mut().poll_resume(cx, arg)
     }
 
-    fn poll_close(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Return>>
-    where
-        R: CloseValue,
-    {
+    fn poll_close(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Return>> {
         self.as_deref_mut().poll_close(cx)
-    }
-}
-
-/// The value [`AsyncCoroutine::aclose`] sends to tell the body to clean up and return.
-pub trait CloseValue {
-    /// The close value.
-    fn close_value() -> Self;
-}
-
-/// `aclose` sends `None`: the body's `yield_!` evaluates to `None`.
-impl<T> CloseValue for Option<T> {
-    #[inline]
-    fn close_value() -> Self {
-        None
     }
 }
 
@@ -255,7 +253,7 @@ pub struct Aclose<'a, C: ?Sized, R> {
     _sent: PhantomData<fn(R)>,
 }
 
-impl<C: ?Sized + AsyncCoroutine<R>, R: CloseValue> Future for Aclose<'_, C, R> {
+impl<C: ?Sized + AsyncCoroutine<R>, R> Future for Aclose<'_, C, R> {
     type Output = Option<C::Return>;
 
     #[inline]

@@ -59,15 +59,22 @@ pub struct Checked<S, I> {
     _item: PhantomData<fn() -> I>,
 }
 
+impl<S, I> Checked<S, I> {
+    /// The stream, pinned.
+    #[inline(always)]
+    pub(crate) fn into_stream(self: Pin<&mut Self>) -> Pin<&mut S> {
+        // SAFETY: `Checked` pins `stream` structurally: it never moves it out, has no
+        // `Drop` impl, and is `Unpin` only when `S` is.
+        unsafe { self.map_unchecked_mut(|checked| &mut checked.stream) }
+    }
+}
+
 /// The next item of a pinned, checked stream.
 #[doc(hidden)]
 #[inline(always)]
 pub fn next<S, I>(stream: Pin<&mut Checked<S, I>>) -> Next<'_, S, I> {
-    // SAFETY: `Checked` pins `stream` structurally: it never moves it out, has no
-    // `Drop` impl, and is `Unpin` only when `S` is.
-    let stream = unsafe { stream.map_unchecked_mut(|checked| &mut checked.stream) };
     Next {
-        stream,
+        stream: stream.into_stream(),
         _item: PhantomData,
     }
 }

@@ -19,6 +19,7 @@ use core::pin::Pin;
 use core::task::{Context, Poll, Waker};
 
 use crate::async_gen::AsyncGen;
+use crate::close::AsyncClose;
 use crate::handle::YieldToken;
 
 /// The body of a synchronous generator: a closure that receives the token for the
@@ -50,6 +51,9 @@ pub trait PinIterator {
 
     /// Runs the body to its next yield; `None` once it has finished.
     fn next(self: Pin<&mut Self>) -> Option<Self::Item>;
+
+    /// Closes the generator: see [`Generator::close`].
+    fn close(self: Pin<&mut Self>);
 }
 
 /// A synchronous generator: an iterator over the values its body yields.
@@ -96,6 +100,27 @@ impl<T, B: GenBody<T>> Generator<T, B> {
     pub fn is_finished(&self) -> bool {
         self.inner.is_done()
     }
+
+    /// Closes the generator (Python's `close()`): the body, suspended at a `yield_!`,
+    /// leaves from it as if by `return`, running its `defer!` blocks; an unstarted or
+    /// finished generator is only marked finished. Afterwards `next()` returns `None`.
+    ///
+    /// The boxed iterators `#[generator]` and `iter!` return close through
+    /// [`Close`](crate::Close); an unboxed generator closes through its pin:
+    /// `g.as_mut().close()`.
+    ///
+    /// # Panics
+    /// If the body yields again once it has been told to close, or awaits (see
+    /// [`Generator::resume_next`]); the generator is finished first.
+    pub fn close(self: Pin<&mut Self>) {
+        // SAFETY: `inner` is pinned structurally (see `resume_next`).
+        let mut inner = unsafe { self.map_unchecked_mut(|this| &mut this.inner) };
+        let mut cx = Context::from_waker(Waker::noop());
+        if inner.as_mut().poll_close(&mut cx).is_pending() {
+            inner.finish();
+            awaited_in_sync_generator();
+        }
+    }
 }
 
 #[cold]
@@ -114,6 +139,10 @@ impl<T, B: GenBody<T>> PinIterator for Generator<T, B> {
     #[inline]
     fn next(self: Pin<&mut Self>) -> Option<T> {
         self.resume_next()
+    }
+
+    fn close(self: Pin<&mut Self>) {
+        Generator::close(self);
     }
 }
 
@@ -135,6 +164,7 @@ mod boxed {
     use core::pin::Pin;
 
     use super::{GenBody, Generator, PinIterator};
+    use crate::close::Close;
 
     impl<T, B: GenBody<T>> Iterator for Pin<Box<Generator<T, B>>> {
         type Item = T;
@@ -146,6 +176,24 @@ mod boxed {
     }
 
     impl<T, B: GenBody<T>> FusedIterator for Pin<Box<Generator<T, B>>> {}
+
+    impl<T, B: GenBody<T>> Close for Pin<Box<Generator<T, B>>> {
+        fn close(&mut self) {
+            self.as_mut().close();
+        }
+    }
+
+    impl<T> Close for Pin<Box<dyn PinIterator<Item = T> + '_>> {
+        fn close(&mut self) {
+            self.as_mut().close();
+        }
+    }
+
+    impl<T> Close for Pin<Box<dyn PinIterator<Item = T> + Send + '_>> {
+        fn close(&mut self) {
+            self.as_mut().close();
+        }
+    }
 
     impl<T> Iterator for Pin<Box<dyn PinIterator<Item = T> + '_>> {
         type Item = T;
@@ -185,7 +233,33 @@ impl<T, B: GenBody<T>> fmt::Debug for Generator<T, B> {
 )]
 pub trait Box {
     /// Never called: no type implements the trait.
-    fn pin<'a>(self) -> Pin<&'a mut Self>
+    fn pin<'a>(self) -> Unallocated<'a, Self>
     where
         Self: Sized + 'a;
+}
+
+/// Without the `alloc` feature, what [`Box::pin`] would return: an iterator, so that
+/// the missing feature is the only error. Never made.
+#[cfg(not(feature = "alloc"))]
+#[doc(hidden)]
+#[derive(Debug)]
+pub struct Unallocated<'a, G>(Pin<&'a mut G>);
+
+#[cfg(not(feature = "alloc"))]
+impl<T, B: GenBody<T>> Iterator for Unallocated<'_, Generator<T, B>> {
+    type Item = T;
+
+    fn next(&mut self) -> Option<T> {
+        self.0.as_mut().next()
+    }
+}
+
+#[cfg(not(feature = "alloc"))]
+impl<T, B: GenBody<T>> FusedIterator for Unallocated<'_, Generator<T, B>> {}
+
+#[cfg(not(feature = "alloc"))]
+impl<T, B: GenBody<T>> crate::close::Close for Unallocated<'_, Generator<T, B>> {
+    fn close(&mut self) {
+        self.0.as_mut().close();
+    }
 }

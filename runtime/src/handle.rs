@@ -71,6 +71,7 @@ use core::pin::Pin;
 use core::ptr::NonNull;
 use core::task::{Context, Poll};
 
+use crate::close::Cleanup;
 use crate::slot::Slot;
 
 /// `fn(T) -> T`: invariant in `T`.
@@ -221,6 +222,26 @@ impl<'b, T> Yielder<'b, T> {
     pub fn yield_last(&mut self, item: T) {
         self.slot().put(item);
     }
+
+    /// After a yield in a cleanup scope: whether the generator is being closed, so the
+    /// body must leave (by its exits, through its deferred code). Says so once.
+    #[inline(always)]
+    pub fn closing(&self) -> bool {
+        self.slot().cleanup.take_request()
+    }
+
+    /// The body enters a cleanup scope (a `defer!`, a loop that owns a generator): a
+    /// close must now run the body rather than drop it.
+    #[inline(always)]
+    pub fn enter_cleanup(&self) {
+        self.slot().cleanup.enter();
+    }
+
+    /// The body leaves the cleanup scope it entered last, before its deferred code.
+    #[inline(always)]
+    pub fn leave_cleanup(&self) {
+        self.slot().cleanup.leave();
+    }
 }
 
 impl<'b, Y, R> CoYielder<'b, Y, R> {
@@ -245,15 +266,57 @@ impl<'b, Y, R> CoYielder<'b, Y, R> {
     /// resume.
     #[inline(always)]
     pub fn yield_(&mut self, value: Y) -> CoYield<'_, R> {
-        // SAFETY: the handle is used only while the slots are alive and the coroutine
-        // is not using them (the module's argument).
-        let slots = unsafe { self.slots.as_ref() };
+        let slots = self.slots();
         slots.yielded.put(value);
         CoYield {
             sent: NonNull::from(&slots.sent),
             polled: false,
             _borrow: PhantomData,
         }
+    }
+
+    #[inline(always)]
+    fn slots(&self) -> &CoSlots<Y, R> {
+        // SAFETY: the handle is used only while the slots are alive and the coroutine
+        // is not using them (the module's argument).
+        unsafe { self.slots.as_ref() }
+    }
+
+    /// A yield in a cleanup scope: like [`CoYielder::yield_`], but the future resolves
+    /// to `None` when the coroutine is being closed, and the body must leave.
+    #[inline(always)]
+    pub fn yield_closable(&mut self, value: Y) -> CoYieldClosable<'_, R> {
+        let slots = self.slots();
+        slots.yielded.put(value);
+        CoYieldClosable {
+            sent: NonNull::from(&slots.sent),
+            cleanup: NonNull::from(&slots.yielded.cleanup),
+            polled: false,
+            _borrow: PhantomData,
+        }
+    }
+
+    /// Where a body that left for a close ends: a future that never completes, which
+    /// tells the coroutine to drop the body (a coroutine's body has no value to return
+    /// then).
+    #[inline(always)]
+    pub fn park(&mut self) -> Park<'_> {
+        Park {
+            cleanup: NonNull::from(&self.slots().yielded.cleanup),
+            _borrow: PhantomData,
+        }
+    }
+
+    /// As [`Yielder::enter_cleanup`].
+    #[inline(always)]
+    pub fn enter_cleanup(&self) {
+        self.slots().yielded.cleanup.enter();
+    }
+
+    /// As [`Yielder::leave_cleanup`].
+    #[inline(always)]
+    pub fn leave_cleanup(&self) {
+        self.slots().yielded.cleanup.leave();
     }
 }
 
@@ -329,6 +392,83 @@ impl<R> Future for CoYield<'_, R> {
             // Polled twice within one step: the coroutine has not resumed yet.
             None => Poll::Pending,
         }
+    }
+}
+
+/// The future of [`CoYielder::yield_closable`]: the sent value, or `None` when the
+/// coroutine is being closed.
+#[must_use = "the value is handed over only when the coroutine is suspended; `.await` this"]
+pub struct CoYieldClosable<'a, R> {
+    sent: NonNull<Slot<R>>,
+    cleanup: NonNull<Cleanup>,
+    /// As for [`Yield`].
+    polled: bool,
+    /// Borrows the handle mutably, so the module's argument covers these pointers too.
+    _borrow: PhantomData<&'a mut ()>,
+}
+
+// SAFETY: as for `CoYield`.
+unsafe impl<R: Send> Send for CoYieldClosable<'_, R> {}
+// SAFETY: a shared `&CoYieldClosable` gives access to nothing.
+unsafe impl<R> Sync for CoYieldClosable<'_, R> {}
+
+impl<R> Future for CoYieldClosable<'_, R> {
+    type Output = Option<R>;
+
+    #[inline(always)]
+    fn poll(mut self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<Option<R>> {
+        if !self.polled {
+            self.polled = true;
+            return Poll::Pending;
+        }
+        // SAFETY: this borrows the handle the pointers came from, so the module's
+        // argument holds for them.
+        let (sent, cleanup) = unsafe { (self.sent.as_ref(), self.cleanup.as_ref()) };
+        if cleanup.take_request() {
+            return Poll::Ready(None);
+        }
+        match sent.take() {
+            Some(sent) => Poll::Ready(Some(sent)),
+            // Polled twice within one step: the coroutine has not resumed yet.
+            None => Poll::Pending,
+        }
+    }
+}
+
+/// The future of [`CoYielder::park`]: never ready.
+#[must_use = "futures do nothing unless awaited"]
+pub struct Park<'a> {
+    cleanup: NonNull<Cleanup>,
+    _borrow: PhantomData<&'a mut ()>,
+}
+
+// SAFETY: it reads and writes a coroutine's close state, as its handle (which it
+// borrows mutably) would, only while the coroutine polls its body.
+unsafe impl Send for Park<'_> {}
+// SAFETY: a shared `&Park` gives access to nothing.
+unsafe impl Sync for Park<'_> {}
+
+impl Future for Park<'_> {
+    type Output = core::convert::Infallible;
+
+    #[inline]
+    fn poll(self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<Self::Output> {
+        // SAFETY: this borrows the handle the pointer came from, so the module's
+        // argument holds for it.
+        unsafe { self.cleanup.as_ref() }.park();
+        Poll::Pending
+    }
+}
+
+impl<R> fmt::Debug for CoYieldClosable<'_, R> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("CoYieldClosable").finish_non_exhaustive()
+    }
+}
+
+impl fmt::Debug for Park<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Park").finish_non_exhaustive()
     }
 }
 

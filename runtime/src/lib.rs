@@ -30,6 +30,7 @@ mod async_gen;
 #[cfg(all(feature = "std", not(target_os = "none")))]
 mod block_on;
 mod body;
+mod close;
 mod comprehension;
 mod coroutine;
 mod for_await;
@@ -147,12 +148,17 @@ macro_rules! stream {
 pub use crate::async_gen::AsyncGen;
 #[cfg(all(feature = "std", not(target_os = "none")))]
 pub use crate::block_on::block_on;
+pub use crate::close::{
+    AcloseStream, AsyncClose, AsyncCloseExt, ClosableStream, Close, aclosing, closing,
+};
 pub use crate::coroutine::{
-    Aclose, AsyncCo, AsyncCoroutine, CloseValue, Co, Coroutine, CoroutineIter, CoroutineState,
-    CoroutineStream, Resume,
+    Aclose, AsyncCo, AsyncCoroutine, Co, Coroutine, CoroutineIter, CoroutineState, CoroutineStream,
+    Resume,
 };
 pub use crate::generator::{GenBody, Generator, PinIterator};
-pub use crate::handle::{Brand, CoYield, CoYieldToken, CoYielder, Yield, YieldToken, Yielder};
+pub use crate::handle::{
+    Brand, CoYield, CoYieldClosable, CoYieldToken, CoYielder, Park, Yield, YieldToken, Yielder,
+};
 /// The stream traits the async generators implement, re-exported from
 /// [`futures-core`](https://docs.rs/futures-core) so that a signature naming them
 /// needs no other dependency.
@@ -182,6 +188,22 @@ macro_rules! yield_from {
         $crate::__private::core::compile_error!(
             "`yield_from!` can only be used directly in the body of an `#[yieldkit::async_gen]` function \
              (or `#[yieldkit::generator]` / `#[yieldkit::coroutine]`, or inside `stream!` / `iter!`)"
+        )
+    };
+}
+
+/// Runs a block when control leaves the enclosing block of a generator body, by any
+/// path the body takes itself: the end, `return`, `?`, `break` / `continue` out of it,
+/// and a close ([`AsyncCloseExt::aclose`], [`Close::close`]). In async bodies the block
+/// may `.await`. See the guide's "Cleanup that awaits".
+///
+/// Like [`yield_!`], it only has a meaning inside a generator body, as a statement.
+#[macro_export]
+macro_rules! defer {
+    ($($tt:tt)*) => {
+        $crate::__private::core::compile_error!(
+            "`defer!` can only be used as a statement directly in the body of a yieldkit generator \
+             (`#[async_gen]`, `#[generator]`, `#[coroutine]`, `#[for_await]`, `stream!`, `iter!`)"
         )
     };
 }
@@ -292,6 +314,7 @@ pub mod __private {
     pub use alloc::vec::Vec;
 
     pub use crate::async_gen::AsyncGen;
+    pub use crate::close::{AsyncClose, Close, Probe, ProbeCloses, ProbeDrops};
     pub use crate::comprehension::{Bindings, TryElement, UntilErr};
     #[cfg(feature = "alloc")]
     pub use crate::comprehension::{Buffered, from_vec};

@@ -4,6 +4,7 @@ use core::cell::UnsafeCell;
 use core::mem::MaybeUninit;
 
 use crate::body::Lifecycle;
+use crate::close::Cleanup;
 
 /// A cell holding at most one value, with no reference into it ever handed out.
 ///
@@ -20,6 +21,9 @@ pub(crate) struct Slot<T> {
     /// the padding beside `full` (see `body.rs`). The slot itself never touches it, and
     /// neither does the handle.
     pub(crate) lifecycle: Lifecycle,
+    /// The close protocol's two bytes (see `close.rs`), in the same padding for the same
+    /// reason; the handle and the close reach them, the slot itself does not.
+    pub(crate) cleanup: Cleanup,
 }
 
 impl<T> Slot<T> {
@@ -28,6 +32,7 @@ impl<T> Slot<T> {
             full: UnsafeCell::new(false),
             value: UnsafeCell::new(MaybeUninit::uninit()),
             lifecycle: Lifecycle::new(),
+            cleanup: Cleanup::new(),
         }
     }
 

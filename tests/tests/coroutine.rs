@@ -392,25 +392,44 @@ mod close {
     #[yieldkit::coroutine(first = first)]
     async fn writer(
         conn: &Conn,
-    ) -> impl AsyncCoroutine<Option<&'static str>, Yield = usize, Return = usize> {
+    ) -> impl AsyncCoroutine<&'static str, Yield = usize, Return = usize> {
         let mut written = 0;
-        let mut next = first;
-        while let Some(line) = next {
+        defer! {
+            conn.flush_and_close().await;
+        }
+        let mut line = first;
+        loop {
             conn.log.borrow_mut().push(line);
             written += 1;
-            next = yield_!(written);
+            line = yield_!(written);
         }
-        conn.flush_and_close().await;
-        written
+    }
+
+    /// Its deferred code returns how much it wrote: `aclose` resolves to it.
+    #[yieldkit::coroutine(first = first)]
+    async fn counting_writer(
+        conn: &Conn,
+    ) -> impl AsyncCoroutine<&'static str, Yield = usize, Return = usize> {
+        let mut written = 0;
+        defer! {
+            conn.flush_and_close().await;
+            return written;
+        }
+        let mut line = first;
+        loop {
+            conn.log.borrow_mut().push(line);
+            written += 1;
+            line = yield_!(written);
+        }
     }
 
     #[tokio::test]
-    async fn aclose_runs_async_cleanup() {
+    async fn aclose_runs_async_cleanup_for_any_sent_type() {
         let conn = Conn::default();
         let mut co = pin!(writer(&conn));
-        assert_eq!(co.as_mut().resume(Some("a")).await, Yielded(1));
-        assert_eq!(co.as_mut().resume(Some("b")).await, Yielded(2));
-        assert_eq!(co.as_mut().aclose().await, Some(2));
+        assert_eq!(co.as_mut().resume("a").await, Yielded(1));
+        assert_eq!(co.as_mut().resume("b").await, Yielded(2));
+        assert_eq!(co.as_mut().aclose().await, None);
         assert_eq!(*conn.log.borrow(), ["a", "b", "closed"]);
         // Closing again, or a never-started coroutine, is a no-op.
         assert_eq!(co.as_mut().aclose().await, None);
@@ -420,26 +439,39 @@ mod close {
     }
 
     #[tokio::test]
+    async fn aclose_resolves_to_what_deferred_code_returns() {
+        let conn = Conn::default();
+        let mut co = pin!(counting_writer(&conn));
+        assert_eq!(co.as_mut().resume("a").await, Yielded(1));
+        assert_eq!(co.as_mut().aclose().await, Some(1));
+        assert_eq!(*conn.log.borrow(), ["a", "closed"]);
+    }
+
+    #[tokio::test]
     async fn drop_runs_only_sync_destructors() {
         let conn = Conn::default();
         {
             let mut co = pin!(writer(&conn));
-            assert_eq!(co.as_mut().resume(Some("a")).await, Yielded(1));
+            assert_eq!(co.as_mut().resume("a").await, Yielded(1));
         }
         // Dropped without `aclose`: the `.await`ed cleanup never ran.
         assert_eq!(*conn.log.borrow(), ["a"]);
     }
 
+    /// Its deferred code goes back into the loop, to another yield.
     #[yieldkit::coroutine(first = first)]
     async fn stubborn() -> impl AsyncCoroutine<Option<u8>, Yield = u8, Return = ()> {
         let _ = first;
         loop {
+            defer! {
+                continue;
+            }
             let _ = yield_!(0);
         }
     }
 
     #[tokio::test]
-    #[should_panic(expected = "yielded after `aclose`")]
+    #[should_panic(expected = "yielded while it was being closed")]
     async fn yield_while_closing_panics() {
         let mut co = pin!(stubborn());
         assert_eq!(co.as_mut().resume(Some(1)).await, Yielded(0));

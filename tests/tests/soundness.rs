@@ -470,13 +470,15 @@ mod coroutine_state_machine {
         log: Rc<RefCell<Vec<String>>>,
     ) -> impl AsyncCoroutine<Option<u32>, Yield = u32, Return = &'static str> {
         let mut sent = first;
+        defer! {
+            PendingOnce(false).await;
+            log.borrow_mut().push(String::from("cleaned up"));
+        }
         while let Some(x) = sent {
             PendingOnce(false).await;
             sent = yield_!(x * 10);
         }
-        PendingOnce(false).await;
-        log.borrow_mut().push(String::from("cleaned up"));
-        "closed"
+        "finished"
     }
 
     fn block_on<F: Future>(f: F) -> F::Output {
@@ -484,7 +486,8 @@ mod coroutine_state_machine {
     }
 
     /// A `resume` future dropped mid-step (its body waiting on something else), then
-    /// `aclose`: the step is finished, its yield dropped, then the close value sent.
+    /// `aclose`: the step is finished, its yield dropped, then the body leaves from
+    /// the next yield.
     #[test]
     fn aclose_after_a_dropped_resume_finishes_the_step_then_closes() {
         let log = Rc::new(RefCell::new(Vec::new()));
@@ -500,7 +503,7 @@ mod coroutine_state_machine {
                 .poll(&mut Context::from_waker(Waker::noop()));
             assert!(polled.is_pending(), "the body waits inside the step");
         }
-        assert_eq!(block_on(co.as_mut().aclose()), Some("closed"));
+        assert_eq!(block_on(co.as_mut().aclose()), None);
         assert_eq!(*log.borrow(), ["cleaned up"]);
         assert_eq!(block_on(co.as_mut().aclose()), None);
     }
@@ -545,49 +548,38 @@ mod coroutine_state_machine {
         assert!(message.contains("polled after it completed"), "{message}");
     }
 
-    /// A `CloseValue` whose `close_value` panics once: the next `aclose` still closes.
-    #[derive(Debug, PartialEq)]
-    struct Flaky(Option<u32>);
-
-    thread_local!(static PANICKED: Cell<bool> = const { Cell::new(false) });
-
-    impl yieldkit::CloseValue for Flaky {
-        fn close_value() -> Self {
-            if !PANICKED.with(|p| p.replace(true)) {
-                panic!("close_value panics once");
-            }
-            Self(None)
-        }
-    }
-
+    /// Deferred code that panics: the close panics, the coroutine is finished, and
+    /// its state dropped once.
     #[yieldkit::coroutine(first = first)]
-    async fn loops() -> impl AsyncCoroutine<Flaky, Yield = u32, Return = u32> {
-        let mut n = first.0.unwrap_or(0);
-        while let Flaky(Some(x)) = yield_!(n) {
-            n += x;
+    async fn panics_in_cleanup(
+        drops: Rc<Cell<u32>>,
+    ) -> impl AsyncCoroutine<u32, Yield = u32, Return = u32> {
+        let _counted = Counted(0, drops);
+        let n = first;
+        defer! {
+            PendingOnce(false).await;
+            panic!("cleanup panics");
         }
-        n
+        loop {
+            let _ = yield_!(n);
+        }
     }
 
     #[test]
-    fn aclose_after_a_panicking_close_value_still_closes() {
-        let mut co = pin!(loops());
-        assert_eq!(
-            block_on(co.as_mut().resume(Flaky(Some(1)))),
-            CoroutineState::Yielded(1)
-        );
-        assert_eq!(
-            block_on(co.as_mut().resume(Flaky(Some(1)))),
-            CoroutineState::Yielded(2)
-        );
+    fn a_panic_in_deferred_code_finishes_the_coroutine() {
+        let drops = Rc::new(Cell::new(0));
+        let mut co = pin!(panics_in_cleanup(drops.clone()));
+        assert_eq!(block_on(co.as_mut().resume(1)), CoroutineState::Yielded(1));
         let panicked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             block_on(co.as_mut().aclose())
         }));
         assert!(panicked.is_err());
-        // Polled by hand: a coroutine left waiting for a value would hang `block_on`.
+        assert_eq!(drops.get(), 1);
+        // Polled by hand: a coroutine left waiting would hang `block_on`.
         let mut close = pin!(co.as_mut().aclose());
         let polled = close.as_mut().poll(&mut Context::from_waker(Waker::noop()));
-        assert_eq!(polled, Poll::Ready(Some(2)));
+        assert_eq!(polled, Poll::Ready(None));
+        assert_eq!(drops.get(), 1);
     }
 
     /// A resume slipped into the middle of an `aclose` would hand out what the body
@@ -611,9 +603,12 @@ mod coroutine_state_machine {
         }))
         .unwrap_err();
         let message = panic.downcast_ref::<&str>().unwrap();
-        assert!(message.contains("after `aclose`"), "{message}");
+        assert!(
+            message.contains("while `aclose` is closing it"),
+            "{message}"
+        );
         // `aclose` itself goes on.
-        assert_eq!(block_on(co.as_mut().aclose()), Some("closed"));
+        assert_eq!(block_on(co.as_mut().aclose()), None);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! in generator bodies and ordinary `async fn`s, for `yield_from!` of a stream, and for
 //! comprehensions' `for await` clauses.
 
+use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{Attribute, Expr, ExprForLoop};
@@ -38,6 +39,36 @@ pub(crate) fn has_marker(attrs: &[Attribute]) -> bool {
 /// error, at the stream, when it is not a `Stream`. The loop's other attributes stay on
 /// it.
 pub(crate) fn lower(for_loop: ExprForLoop) -> Expr {
+    let Lowered {
+        attrs,
+        setup,
+        looped,
+        ..
+    } = parts(for_loop);
+    Expr::Verbatim(quote! {
+        #(#attrs)*
+        {
+            #setup
+            #looped
+        }
+    })
+}
+
+/// A loop over a stream, lowered, in pieces: a loop that closes what it owns wraps
+/// the loop in a region (see `cleanup.rs`).
+pub(crate) struct Lowered {
+    /// The loop's attributes but the marker.
+    pub(crate) attrs: Vec<Attribute>,
+    /// `let mut s = pin!(ForAwait::into_checked(stream));`
+    pub(crate) setup: TokenStream,
+    /// The `while let` loop.
+    pub(crate) looped: TokenStream,
+    /// The pinned stream's local.
+    pub(crate) stream: syn::Ident,
+    pub(crate) span: proc_macro2::Span,
+}
+
+pub(crate) fn parts(for_loop: ExprForLoop) -> Lowered {
     let ExprForLoop {
         mut attrs,
         label,
@@ -68,14 +99,16 @@ pub(crate) fn lower(for_loop: ExprForLoop) -> Expr {
     let expr_span = expr.span();
     let into_stream = quote_spanned!(expr_span=> __yieldkit_private::ForAwait::into_checked(#expr));
     let next = quote_spanned!(await_span=> __yieldkit_private::next(#stream.as_mut()).await);
-    Expr::Verbatim(quote_spanned! {span=>
-        #(#attrs)*
-        {
-            let mut #stream = __yieldkit_private::core::pin::pin!(#into_stream);
+    Lowered {
+        attrs,
+        setup: quote_spanned!(span=> let mut #stream = __yieldkit_private::core::pin::pin!(#into_stream);),
+        looped: quote_spanned! {span=>
             #label while let __yieldkit_private::core::option::Option::Some(#item) = #next {
                 let #pat = #item;
                 #(#stmts)*
             }
-        }
-    })
+        },
+        stream,
+        span,
+    }
 }

@@ -21,6 +21,9 @@ enum Role {
     Yield,
     /// `yield_from!(inner)`.
     YieldFrom,
+    /// `defer! { .. }` where it is not a statement of a block (those are regions,
+    /// `cleanup.rs`).
+    Defer,
     /// yieldkit's `collect!`: expanded in place when its loops run in the body.
     Collect,
     /// A macro that builds a generator or futures of its own (`stream!`, `iter!`, any
@@ -50,6 +53,7 @@ fn role(path: &Path) -> Role {
     match name.as_str() {
         "yield_" if is_ours(path) => Role::Yield,
         "yield_from" if is_ours(path) => Role::YieldFrom,
+        "defer" if is_ours(path) => Role::Defer,
         "collect" if is_ours(path) => Role::Collect,
         "stream" | "iter" | "collect" => Role::Generator,
         _ => Role::Other,
@@ -63,6 +67,7 @@ impl Rewriter<'_> {
         match role(&mac.path) {
             Role::Yield => Some(self.yield_macro(mac)),
             Role::YieldFrom => Some(self.yield_from_macro(mac)),
+            Role::Defer => Some(self.defer_not_statement(mac.path.span())),
             Role::Collect => self.inline_collect(mac, statement),
             Role::Generator => None,
             Role::Other => {

@@ -9,9 +9,13 @@
 //! - `macro_input.rs`: the input of other macros (`select!`, `vec!`, `format!`), and
 //!   eager `collect!`s, whose loops run in the body.
 //!
+//! - `cleanup.rs`: `defer!`, and the loops that close what they own: regions whose
+//!   every way out runs their deferred code;
+//!
 //! - `items.rs`: items inside the body (functions, impls, `macro_rules!`), which are not
 //!   part of it: a yield in one is reported.
 
+mod cleanup;
 mod for_await;
 mod items;
 mod macro_input;
@@ -19,7 +23,7 @@ mod walk;
 mod yields;
 
 use proc_macro2::{Span, TokenStream};
-use quote::{quote, quote_spanned};
+use quote::{ToTokens, quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{Attribute, Expr, Ident, Lifetime, Stmt};
 
@@ -184,7 +188,7 @@ pub(crate) struct Generator<'a> {
 pub(crate) fn body(
     generator: &Generator<'_>,
     names: &Names,
-    stmts: &mut [Stmt],
+    stmts: &mut Vec<Stmt>,
     errors: &mut Errors,
 ) -> Rewritten {
     let mut rewriter = Rewriter {
@@ -198,10 +202,12 @@ pub(crate) fn body(
         errors,
         changed: false,
         yields: 0,
+        regions: Vec::new(),
+        targets: Vec::new(),
+        next_region: 0,
+        in_deferred: None,
     };
-    for stmt in stmts {
-        rewriter.visit_stmt_mut(stmt);
-    }
+    rewriter.visit_stmts(stmts);
     Rewritten {
         yields: rewriter.yields,
     }
@@ -221,6 +227,14 @@ struct Rewriter<'a> {
     /// when nothing inside them changed.
     changed: bool,
     yields: usize,
+    /// The cleanup regions the walk is in, innermost last (see `cleanup.rs`).
+    regions: Vec<cleanup::Region>,
+    /// The loops and labelled blocks the walk is in, innermost last.
+    targets: Vec<cleanup::Target>,
+    /// How many regions the body has opened so far.
+    next_region: usize,
+    /// In a `defer!`'s block: the `defer!`.
+    in_deferred: Option<Span>,
 }
 
 impl Rewriter<'_> {
@@ -244,10 +258,16 @@ impl Rewriter<'_> {
         Expr::Verbatim(quote_spanned!(span=> { #keep __yieldkit_private::core::unreachable!() }))
     }
 
+    /// Walks `f` in `scope`: a closure's or `async` block's own loops and cleanup are
+    /// its own (nothing in it leaves the body's regions).
     fn in_scope(&mut self, scope: Scope, f: impl FnOnce(&mut Self)) {
         let saved = core::mem::replace(&mut self.scope, scope);
+        let targets = core::mem::take(&mut self.targets);
+        let deferred = self.in_deferred.take();
         f(self);
         self.scope = saved;
+        self.targets = targets;
+        self.in_deferred = deferred;
     }
 }
 
@@ -374,6 +394,31 @@ impl Rewriter<'_> {
                 let new = self.try_expr(question, inner);
                 *expr = with_attrs(core::mem::take(&mut t.attrs), new);
             }
+            Expr::Break(b) if self.in_region() => {
+                if let Some(value) = &mut b.expr {
+                    self.visit_expr_mut(value);
+                }
+                let key = cleanup::ExitKey::Break(b.label.clone());
+                let value = b.expr.as_ref().map(ToTokens::to_token_stream);
+                if let Some(new) = self.exit(&key, value, b.break_token.span) {
+                    self.changed = true;
+                    *expr = with_attrs(core::mem::take(&mut b.attrs), Expr::Verbatim(new));
+                }
+            }
+            Expr::Continue(c) if self.in_region() => {
+                let key = cleanup::ExitKey::Continue(c.label.clone());
+                if let Some(new) = self.exit(&key, None, c.continue_token.span) {
+                    self.changed = true;
+                    *expr = with_attrs(core::mem::take(&mut c.attrs), Expr::Verbatim(new));
+                }
+            }
+            Expr::Try(t) if self.in_region() => {
+                self.visit_expr_mut(&mut t.expr);
+                let question = t.question_token.span;
+                let inner = take(&mut t.expr);
+                let new = self.try_in_region(question, inner);
+                *expr = with_attrs(core::mem::take(&mut t.attrs), new);
+            }
             Expr::Return(r) if self.scope == Scope::Body => {
                 if let Some(value) = &mut r.expr {
                     self.visit_expr_mut(value);
@@ -388,12 +433,11 @@ impl Rewriter<'_> {
                     self.cannot_await(f.for_token.span, "use `for await`");
                 }
                 self.visit_expr_mut(&mut f.expr);
-                self.visit_block_mut(&mut f.body);
                 self.changed = true;
                 let Expr::ForLoop(f) = take(expr) else {
                     unreachable!("matched as a `for` loop")
                 };
-                *expr = lower_for_await(f);
+                *expr = self.owning_for_await(f);
             }
             _ => self.walk_expr(expr),
         }

@@ -15,9 +15,7 @@ use super::{Rewriter, Scope};
 
 impl Rewriter<'_> {
     pub(crate) fn visit_block_mut(&mut self, block: &mut Block) {
-        for stmt in &mut block.stmts {
-            self.visit_stmt_mut(stmt);
-        }
+        self.visit_stmts(&mut block.stmts);
     }
 
     /// The parts of a statement that run.
@@ -55,7 +53,15 @@ impl Rewriter<'_> {
                 self.visit_expr_mut(&mut e.left);
                 self.visit_expr_mut(&mut e.right);
             }
-            Expr::Block(e) => self.visit_block_mut(&mut e.block),
+            Expr::Block(e) => match &e.label {
+                Some(label) => {
+                    let label = label.name.clone();
+                    self.with_target(Some(&label), false, |this| {
+                        this.visit_block_mut(&mut e.block)
+                    });
+                }
+                None => self.visit_block_mut(&mut e.block),
+            },
             Expr::Break(e) => self.visit_opt(&mut e.expr),
             Expr::Call(e) => {
                 self.visit_expr_mut(&mut e.func);
@@ -74,7 +80,10 @@ impl Rewriter<'_> {
             Expr::Field(e) => self.visit_expr_mut(&mut e.base),
             Expr::ForLoop(e) => {
                 self.visit_expr_mut(&mut e.expr);
-                self.visit_block_mut(&mut e.body);
+                let label = e.label.as_ref().map(|label| label.name.clone());
+                self.with_target(label.as_ref(), true, |this| {
+                    this.visit_block_mut(&mut e.body)
+                });
             }
             Expr::Group(e) => self.visit_expr_mut(&mut e.expr),
             Expr::If(e) => {
@@ -89,7 +98,12 @@ impl Rewriter<'_> {
                 self.visit_expr_mut(&mut e.index);
             }
             Expr::Let(e) => self.visit_expr_mut(&mut e.expr),
-            Expr::Loop(e) => self.visit_block_mut(&mut e.body),
+            Expr::Loop(e) => {
+                let label = e.label.as_ref().map(|label| label.name.clone());
+                self.with_target(label.as_ref(), true, |this| {
+                    this.visit_block_mut(&mut e.body)
+                });
+            }
             Expr::Match(e) => {
                 self.visit_expr_mut(&mut e.expr);
                 for arm in &mut e.arms {
@@ -127,8 +141,11 @@ impl Rewriter<'_> {
             Expr::Unary(e) => self.visit_expr_mut(&mut e.expr),
             Expr::Unsafe(e) => self.visit_block_mut(&mut e.block),
             Expr::While(e) => {
-                self.visit_expr_mut(&mut e.cond);
-                self.visit_block_mut(&mut e.body);
+                let label = e.label.as_ref().map(|label| label.name.clone());
+                self.with_target(label.as_ref(), true, |this| {
+                    this.visit_expr_mut(&mut e.cond);
+                    this.visit_block_mut(&mut e.body);
+                });
             }
             Expr::Yield(e) => self.visit_opt(&mut e.expr),
             // No code inside (`Lit`, `Path`, `Continue`, `Infer`), another macro's input

@@ -6,7 +6,8 @@ use quote::{ToTokens, quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{Block, Expr, ExprForLoop, ExprReturn, Ident, Pat, Stmt, Token};
 
-use super::{Kind, Rewriter, Scope, local, lower_for_await};
+use super::cleanup::ExitKey;
+use super::{Kind, Rewriter, Scope, local};
 
 impl Rewriter<'_> {
     /// Input: `yield_!(value)` / `yield value`
@@ -47,6 +48,7 @@ impl Rewriter<'_> {
         let ascribed = self
             .item
             .map(|item| quote_spanned!(value_span=> let #yielded: #item = #yielded;));
+        let yielding = self.yield_call(span, &yielder, &yielded);
         // No block around the `match`: a block's tail expression would drop the value's
         // temporaries at its end in edition 2024, not at the end of the statement.
         Expr::Verbatim(quote_spanned! {span=>
@@ -54,10 +56,35 @@ impl Rewriter<'_> {
                 #yielded => {
                     #guard
                     #ascribed
-                    #yielder.yield_(#yielded).await
+                    #yielding
                 }
             }
         })
+    }
+
+    /// Output: `yielder.yield_(value).await`; in a cleanup region, with the check for a
+    /// close, which leaves by the region's exits (see `cleanup.rs`).
+    fn yield_call(&mut self, span: Span, yielder: &Ident, value: &Ident) -> TokenStream {
+        if !self.in_region() {
+            return quote_spanned!(span=> #yielder.yield_(#value).await);
+        }
+        let closes = self.closes_here();
+        let exit = self
+            .exit(&ExitKey::Close, None, span)
+            .unwrap_or_else(|| quote_spanned!(span=> {}));
+        if self.kind.returns_value() {
+            quote_spanned! {span=>
+                match #yielder.yield_closable(#value).await {
+                    __yieldkit_private::core::option::Option::Some(sent) => sent,
+                    __yieldkit_private::core::option::Option::None => #exit,
+                }
+            }
+        } else {
+            quote_spanned! {span=>
+                #yielder.yield_(#value).await;
+                if (#closes) && #yielder.closing() #exit
+            }
+        }
     }
 
     /// Reports a bare `yield` in an attribute form's body (the compiler's own error,
@@ -121,11 +148,16 @@ impl Rewriter<'_> {
         match self.kind {
             Kind::Coroutine | Kind::AsyncCoroutine => self.yield_from_coroutine(span, inner, first),
             Kind::Iter | Kind::Stream | Kind::PlainAsync => {
-                // `for item in inner { yield item }`, a `for await` over a stream.
+                // `for item in inner { yield_!(item) }`, a `for await` over a stream;
+                // the loop closes a generator it owns.
                 let item = local("item", span);
-                let each = self.yield_expr(span, "`yield_from!`", Some(syn::parse_quote!(#item)));
+                let each: Stmt = syn::parse_quote_spanned!(span=> yield_!(#item););
                 let for_loop = ExprForLoop {
-                    attrs: Vec::new(),
+                    attrs: if self.kind == Kind::Iter {
+                        Vec::new()
+                    } else {
+                        vec![syn::parse_quote_spanned!(span=> #[for_await])]
+                    },
                     label: None,
                     for_token: Token![for](span),
                     pat: Box::new(Pat::Verbatim(item.into_token_stream())),
@@ -133,14 +165,13 @@ impl Rewriter<'_> {
                     expr: Box::new(inner),
                     body: Block {
                         brace_token: syn::token::Brace(span),
-                        // Its value is the loop body's: a unit `match` needs no `;`.
-                        stmts: vec![Stmt::Expr(each, None)],
+                        stmts: vec![each],
                     },
                 };
                 if self.kind == Kind::Iter {
-                    Expr::ForLoop(for_loop)
+                    self.owning_for(for_loop)
                 } else {
-                    lower_for_await(for_loop)
+                    self.owning_for_await(for_loop)
                 }
             }
         }
@@ -219,6 +250,21 @@ impl Rewriter<'_> {
     /// elsewhere `return` stays, and a value where the form returns none is an error.
     pub(super) fn return_expr(&mut self, r: &mut ExprReturn) -> Option<Expr> {
         let span = r.return_token.span;
+        if self.in_region() {
+            if let (Some(value), Kind::Stream | Kind::Iter) = (&r.expr, self.kind) {
+                let message = format!(
+                    "{} cannot return a value: its items are what it yields; write \
+                     `yield_!(value); return;`",
+                    self.kind.generator_name()
+                );
+                self.error(value.span(), message);
+                r.expr = None;
+            }
+            let value = r.expr.take().map(|value| value.into_token_stream());
+            let exit = self.exit(&ExitKey::Return, value, span)?;
+            self.changed = true;
+            return Some(Expr::Verbatim(exit));
+        }
         if self.kind.returns_value() {
             self.changed = true;
             let label = self.names.label_at(span);
@@ -240,6 +286,7 @@ impl Rewriter<'_> {
     /// The error for a yield where it cannot be, if it is in such a place.
     fn misplaced(&mut self, span: Span, what: &str, keep: Option<&TokenStream>) -> Option<Expr> {
         let message = match (self.kind, self.scope) {
+            (_, Scope::Body) if self.in_deferred.is_some() => self.yield_in_deferred(what)?,
             (Kind::PlainAsync, _) => format!(
                 "{what} can only be used in a generator, and this is an ordinary `async fn`; \
                  use `#[yieldkit::async_gen]` to make it an async generator"
@@ -281,15 +328,48 @@ impl Rewriter<'_> {
         // hygiene.
         let value = Ident::new("__yieldkit_value", question);
         let residual = Ident::new("__yieldkit_residual", question);
-        // Generated, not the user's: lints about a loop that never loops stay quiet.
-        let exit = quote_spanned!(Span::mixed_site()=> loop { break #label; });
+        let item =
+            quote_spanned!(question=> __yieldkit_private::FromResidual::from_residual(#residual));
+        let on_error = match self.exit(&ExitKey::Residual, Some(item.clone()), question) {
+            // In a region: the error is stored, and yielded once the cleanup has run.
+            Some(exit) => exit,
+            None => {
+                // Generated, not the user's: lints about a loop that never loops stay
+                // quiet.
+                let exit = quote_spanned!(Span::mixed_site()=> loop { break #label; });
+                quote_spanned! {question=>
+                    {
+                        #yielder.yield_last(#item);
+                        #exit
+                    }
+                }
+            }
+        };
         Expr::Verbatim(quote_spanned! {question=>
             match __yieldkit_private::Try::branch(#expr) {
                 __yieldkit_private::core::ops::ControlFlow::Continue(#value) => #value,
-                __yieldkit_private::core::ops::ControlFlow::Break(#residual) => {
-                    #yielder.yield_last(__yieldkit_private::FromResidual::from_residual(#residual));
-                    #exit
-                }
+                __yieldkit_private::core::ops::ControlFlow::Break(#residual) => #on_error,
+            }
+        })
+    }
+
+    /// Input: `expr?` in a cleanup region of a coroutine or an `async fn`
+    /// Output: `match branch(expr) { Continue(v) => v, Break(r) => /* return from_residual(r), through the regions */ }`
+    ///
+    /// Rust's own `?` would return past the deferred code.
+    pub(super) fn try_in_region(&mut self, question: Span, expr: Expr) -> Expr {
+        self.changed = true;
+        let value = Ident::new("__yieldkit_value", question);
+        let residual = Ident::new("__yieldkit_residual", question);
+        let returned =
+            quote_spanned!(question=> __yieldkit_private::FromResidual::from_residual(#residual));
+        let exit = self
+            .exit(&ExitKey::Return, Some(returned.clone()), question)
+            .unwrap_or_else(|| quote_spanned!(question=> return #returned));
+        Expr::Verbatim(quote_spanned! {question=>
+            match __yieldkit_private::Try::branch(#expr) {
+                __yieldkit_private::core::ops::ControlFlow::Continue(#value) => #value,
+                __yieldkit_private::core::ops::ControlFlow::Break(#residual) => #exit,
             }
         })
     }

@@ -7,6 +7,7 @@ use core::task::{Context, Poll};
 use futures_core::{FusedStream, Stream};
 
 use super::{AsyncCoroutine, Coroutine, CoroutineState};
+use crate::close::{AsyncClose, Close};
 
 /// A coroutine that takes `()` and returns `()`, used as an [`Iterator`] over what it
 /// yields. Wraps a pinned coroutine (`Pin<&mut C>`, `Pin<Box<C>>`).
@@ -110,5 +111,35 @@ where
 {
     fn is_terminated(&self) -> bool {
         self.done
+    }
+}
+
+/// Closes the coroutine ([`Coroutine::close`]); afterwards `next()` returns `None`.
+impl<C> Close for CoroutineIter<C>
+where
+    C: Coroutine<(), Return = ()> + Unpin,
+{
+    fn close(&mut self) {
+        if !self.done {
+            self.done = true;
+            Pin::new(&mut self.co).close();
+        }
+    }
+}
+
+/// Closes the coroutine ([`AsyncCoroutine::aclose`]); afterwards the stream yields
+/// `None`.
+impl<C> AsyncClose for CoroutineStream<C>
+where
+    C: AsyncCoroutine<(), Return = ()> + Unpin,
+{
+    fn poll_close(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        let this = self.get_mut();
+        if this.done {
+            return Poll::Ready(());
+        }
+        let closed = Pin::new(&mut this.co).poll_close(cx).map(drop);
+        this.done = closed.is_ready();
+        closed
     }
 }

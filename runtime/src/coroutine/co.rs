@@ -5,7 +5,7 @@ use core::future::Future;
 use core::pin::Pin;
 use core::task::{Context, Poll, Waker};
 
-use super::{AsyncCoroutine, CloseValue, Coroutine, CoroutineState};
+use super::{AsyncCoroutine, Coroutine, CoroutineState};
 use crate::body::{BodyCell, State};
 use crate::handle::{CoSlots, CoYieldToken};
 use crate::slot::Slot;
@@ -22,8 +22,6 @@ pub struct Co<Y, R, F, Fut, const ASYNC: bool = false> {
     /// The body returned `Pending` without yielding: it waits inside a step, which the
     /// next poll continues (async coroutines only).
     mid_step: bool,
-    /// `aclose` has sent the close value.
-    closing: bool,
 }
 
 /// An async coroutine made by `#[coroutine] async fn`: resuming it is a future; see
@@ -38,7 +36,6 @@ unsafe impl<Y, R, F, Fut, const ASYNC: bool> Sync for Co<Y, R, F, Fut, ASYNC> {}
 struct Projection<'a, Y, R, F, Fut> {
     cell: Pin<&'a mut BodyCell<F, Fut, CoSlots<Y, R>>>,
     mid_step: &'a mut bool,
-    closing: &'a mut bool,
 }
 
 impl<Y, R, F, Fut, const ASYNC: bool> Co<Y, R, F, Fut, ASYNC> {
@@ -50,7 +47,6 @@ impl<Y, R, F, Fut, const ASYNC: bool> Co<Y, R, F, Fut, ASYNC> {
             // SAFETY: as above.
             cell: unsafe { Pin::new_unchecked(&mut this.cell) },
             mid_step: &mut this.mid_step,
-            closing: &mut this.closing,
         }
     }
 
@@ -58,6 +54,7 @@ impl<Y, R, F, Fut, const ASYNC: bool> Co<Y, R, F, Fut, ASYNC> {
         match self.cell.state() {
             State::Unstarted => "unstarted",
             State::Running => "suspended",
+            State::Closing => "closing",
             State::Done => "complete",
         }
     }
@@ -82,7 +79,6 @@ where
                 },
             ),
             mid_step: false,
-            closing: false,
         }
     }
 
@@ -110,7 +106,7 @@ where
         arg: &mut Option<R>,
     ) -> Poll<CoroutineState<Y, Fut::Output>> {
         let mut this = self.project();
-        if *this.closing {
+        if this.cell.state() == State::Closing {
             resumed_while_closing();
         }
         match arg.take() {
@@ -121,46 +117,28 @@ where
         this.poll::<true>(cx)
     }
 
-    /// Drives an `aclose`: finishes a step a dropped `resume` future left, sends the
-    /// close value, and runs the body to its end.
-    fn close(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Fut::Output>>
-    where
-        R: CloseValue,
-    {
-        let mut this = self.project();
-        match this.cell.state() {
-            State::Done => return Poll::Ready(None),
-            State::Unstarted => {
-                this.cell.as_mut().finish();
-                return Poll::Ready(None);
-            }
-            State::Running => {}
+    /// Drives a close (the protocol is in `close.rs`): the body, suspended at a yield
+    /// inside a cleanup scope, leaves through its deferred code; outside one it is
+    /// dropped. A step a dropped `resume` future left is finished on the way.
+    fn close(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Fut::Output>> {
+        let this = self.project();
+        let closed = this.cell.poll_close(cx);
+        if closed.is_ready() {
+            *this.mid_step = false;
         }
-        if !*this.closing {
-            if *this.mid_step {
-                // The body is inside the step of a `resume` future that was dropped:
-                // finish that step first. What it yields has nobody to go to.
-                match this.poll::<true>(cx) {
-                    Poll::Pending => return Poll::Pending,
-                    Poll::Ready(CoroutineState::Complete(ret)) => return Poll::Ready(Some(ret)),
-                    Poll::Ready(CoroutineState::Yielded(value)) => drop(value),
-                }
-            }
-            // The value first: a `close_value` that panics leaves the coroutine as it
-            // was, not waiting for a value that never comes.
-            let close = R::close_value();
-            *this.closing = true;
-            this.cell.slots().sent.put(close);
-        }
-        match this.poll::<true>(cx) {
-            Poll::Pending => Poll::Pending,
-            Poll::Ready(CoroutineState::Complete(ret)) => Poll::Ready(Some(ret)),
-            Poll::Ready(CoroutineState::Yielded(value)) => {
-                drop(value);
-                this.cell.as_mut().finish();
-                drop(this.cell.slots().yielded.take());
-                yielded_while_closing()
-            }
+        closed
+    }
+
+    /// A sync close: [`Co::close`] polled once with a no-op waker.
+    fn close_sync(mut self: Pin<&mut Self>) {
+        if self
+            .as_mut()
+            .close(&mut Context::from_waker(Waker::noop()))
+            .is_pending()
+        {
+            let this = self.project();
+            this.cell.finish();
+            awaited_in_sync_coroutine()
         }
     }
 }
@@ -252,8 +230,8 @@ fn resumed_mid_step() -> ! {
 #[track_caller]
 fn resumed_while_closing() -> ! {
     panic!(
-        "async coroutine resumed after `aclose` sent it the close value: drive the `aclose` \
-         future to completion instead"
+        "async coroutine resumed while `aclose` is closing it: drive the `aclose` future to \
+         completion instead"
     )
 }
 
@@ -269,16 +247,6 @@ fn resumed_without_a_value(state: State) -> ! {
              (`AsyncCoroutine::resume` does this)"
         ),
     }
-}
-
-#[cold]
-#[inline(never)]
-#[track_caller]
-fn yielded_while_closing() -> ! {
-    panic!(
-        "async coroutine yielded after `aclose`: the body must return once its `yield_!` \
-         evaluates to the close value (`None`)"
-    )
 }
 
 #[cold]
@@ -306,6 +274,10 @@ where
     fn resume(self: Pin<&mut Self>, arg: R) -> CoroutineState<Y, Fut::Output> {
         self.resume_sync(arg)
     }
+
+    fn close(self: Pin<&mut Self>) {
+        self.close_sync();
+    }
 }
 
 // Not listed in errors about a type that is not a coroutine (they would point
@@ -328,10 +300,7 @@ where
         self.step(cx, arg)
     }
 
-    fn poll_close(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Fut::Output>>
-    where
-        R: CloseValue,
-    {
+    fn poll_close(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Fut::Output>> {
         self.close(cx)
     }
 }

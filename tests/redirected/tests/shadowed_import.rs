@@ -27,7 +27,8 @@ mod own {
     use super::{OWN_CODE_RAN, Ordering};
 
     pub(crate) use ::real_yieldkit::__private::{
-        Coroutine, CoroutineState, DelegateWithoutFirst, ForAwait, dead, next,
+        Coroutine, CoroutineState, DelegateWithoutFirst, ForAwait, Probe, ProbeCloses, ProbeDrops,
+        dead, next,
     };
 
     pub(crate) mod core {

@@ -9,9 +9,11 @@ macro_rules! not_a_pin {
 use not_a_pin;
 
 mod own {
-    pub(crate) use ::real_yieldkit::__private::{ForAwait, next};
+    pub(crate) use ::real_yieldkit::__private::{
+        ForAwait, Probe, ProbeCloses, ProbeDrops, dead, next,
+    };
     pub(crate) mod core {
-        pub(crate) use ::core::option;
+        pub(crate) use ::core::{ops, option};
         pub(crate) mod pin {
             pub(crate) use crate::not_a_pin as pin;
         }
