@@ -72,7 +72,7 @@ impl Form {
     /// The options the attribute takes.
     pub(crate) fn options(self) -> &'static [Opt] {
         match self {
-            Form::AsyncGen => &[Opt::Boxed, Opt::BoxedLocal],
+            Form::AsyncGen => &[Opt::Boxed, Opt::BoxedLocal, Opt::Closable],
             Form::Generator => &[Opt::Boxed, Opt::BoxedLocal, Opt::Unboxed],
             Form::Coroutine => &[Opt::Boxed, Opt::BoxedLocal, Opt::First],
             Form::ForAwait => &[],

@@ -224,6 +224,13 @@ impl Generated<'_> {
                         );
                         value
                     }
+                    // `closable`: a trait object that is `AsyncClose` too.
+                    Boxing::Send | Boxing::Local if self.options.closable.is_some() => emit::boxed(
+                        sig,
+                        boxing,
+                        quote!(__yieldkit_private::ClosableStream<Item = #item>),
+                        value,
+                    ),
                     Boxing::Send | Boxing::Local => emit::boxed(
                         sig,
                         boxing,

@@ -31,10 +31,17 @@ pub(crate) enum Opt {
     BoxedLocal,
     Unboxed,
     First,
+    Closable,
 }
 
 impl Opt {
-    const ALL: [Opt; 4] = [Opt::Boxed, Opt::BoxedLocal, Opt::Unboxed, Opt::First];
+    const ALL: [Opt; 5] = [
+        Opt::Boxed,
+        Opt::BoxedLocal,
+        Opt::Unboxed,
+        Opt::First,
+        Opt::Closable,
+    ];
 
     fn name(self) -> &'static str {
         match self {
@@ -42,6 +49,7 @@ impl Opt {
             Opt::BoxedLocal => "boxed_local",
             Opt::Unboxed => "unboxed",
             Opt::First => "first",
+            Opt::Closable => "closable",
         }
     }
 
@@ -51,6 +59,7 @@ impl Opt {
             Opt::BoxedLocal => "`boxed_local`",
             Opt::Unboxed => "`unboxed`",
             Opt::First => "`first = name`",
+            Opt::Closable => "`closable` (with `boxed` or `boxed_local`)",
         }
     }
 }
@@ -62,6 +71,8 @@ pub(crate) struct Options {
     pub(crate) boxing_option: Option<Ident>,
     /// `#[generator(unboxed)]`: the `!Unpin` generator itself, no allocation.
     pub(crate) unboxed: bool,
+    /// `#[async_gen(boxed, closable)]`: the trait object is a `ClosableStream`.
+    pub(crate) closable: Option<Ident>,
     /// `#[coroutine(first = name)]`: the binding of the first resume's value.
     pub(crate) first: Option<Ident>,
     /// `item = T`, another crate's way of giving the item type: reported (yieldkit takes
@@ -122,6 +133,7 @@ impl Options {
             boxing: Boxing::None,
             boxing_option: None,
             unboxed: false,
+            closable: None,
             first: None,
             item: None,
             crate_path: None,
@@ -195,6 +207,15 @@ impl Options {
                 Opt::Boxed => (Boxing::Send, false),
                 Opt::BoxedLocal => (Boxing::Local, false),
                 Opt::Unboxed => (Boxing::None, true),
+                Opt::Closable => {
+                    if let Some(value) = value {
+                        errors.at(value.span(), "`closable` takes no value: write `closable`");
+                    } else if options.closable.is_some() {
+                        errors.at(name.span(), "`closable` is given twice");
+                    }
+                    options.closable = Some(name);
+                    continue;
+                }
                 Opt::First => {
                     match (value, &options.first) {
                         (None, _) => errors.at(
@@ -239,6 +260,13 @@ impl Options {
             mode = Some(name);
         }
         options.boxing_option = mode;
+        if let (Some(closable), Boxing::None) = (&options.closable, options.boxing) {
+            errors.at(
+                closable.span(),
+                "`closable` goes with `boxed` or `boxed_local`: write `#[async_gen(boxed, \
+                 closable)]`; an unboxed async generator can be closed already (`aclose()`)",
+            );
+        }
         options
     }
 }

@@ -449,3 +449,60 @@ impl Drops {
     #[inline(always)]
     pub fn close<T: ?Sized>(self, _: &mut T) {}
 }
+
+/// Not public API: the iterator of a generator's `yield_from!`, which its loop owns
+/// (and closes, if it is a generator). The item type rides along, so that an iterable
+/// that is not one is reported once, at the user's expression.
+#[doc(hidden)]
+#[derive(Debug)]
+pub struct OwnedIter<I, T> {
+    #[doc(hidden)]
+    pub iter: I,
+    /// `Iterator::next`, fixed where the bound is known, so that the loop's call
+    /// needs none (a second error for a value that is not iterable).
+    next: fn(&mut I) -> Option<T>,
+}
+
+/// What a generator's `yield_from!` delegates to: anything [`IntoIterator`].
+///
+/// It exists for its compile error, one, at the user's expression, for something that
+/// is not iterable (a call of the trait's own: an error about a function's bound would
+/// point into this crate, and the rest of the loop would be reported too).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an iterator",
+    label = "`yield_from!` in a generator needs an `Iterator` or an `IntoIterator` here",
+    note = "for a `Stream`, use `yield_from!` in an `#[async_gen]` (or `stream!`) body"
+)]
+pub trait YieldFromIter {
+    /// The iterator's item type.
+    type Item;
+    /// The iterator.
+    type Iter;
+
+    /// The iterator, owned by the delegation's loop.
+    #[doc(hidden)]
+    fn into_owned_iter(self) -> OwnedIter<Self::Iter, Self::Item>;
+}
+
+#[diagnostic::do_not_recommend]
+impl<T: IntoIterator> YieldFromIter for T {
+    type Item = T::Item;
+    type Iter = T::IntoIter;
+
+    #[inline(always)]
+    fn into_owned_iter(self) -> OwnedIter<T::IntoIter, T::Item> {
+        OwnedIter {
+            iter: self.into_iter(),
+            next: Iterator::next,
+        }
+    }
+}
+
+impl<I, T> OwnedIter<I, T> {
+    /// The next item.
+    #[doc(hidden)]
+    #[inline(always)]
+    pub fn next_item(&mut self) -> Option<T> {
+        (self.next)(&mut self.iter)
+    }
+}

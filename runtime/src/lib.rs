@@ -291,6 +291,7 @@ macro_rules! __generator_body {
 /// [`question_mark`].)
 pub mod bounds {
     pub use crate::async_gen::MustBePinned;
+    pub use crate::close::YieldFromIter;
     pub use crate::comprehension::TryElement;
     pub use crate::coroutine::{DelegateWithoutFirst, UnnamedFirstResume};
     pub use crate::for_await::ForAwait;
@@ -314,7 +315,9 @@ pub mod __private {
     pub use alloc::vec::Vec;
 
     pub use crate::async_gen::AsyncGen;
-    pub use crate::close::{AsyncClose, Close, Probe, ProbeCloses, ProbeDrops};
+    pub use crate::close::{
+        AsyncClose, ClosableStream, Close, Probe, ProbeCloses, ProbeDrops, YieldFromIter,
+    };
     pub use crate::comprehension::{Bindings, TryElement, UntilErr};
     #[cfg(feature = "alloc")]
     pub use crate::comprehension::{Buffered, from_vec};

@@ -664,6 +664,50 @@ mod boxed {
         let s: std::pin::Pin<Box<dyn Stream<Item = u32>>> = local(Rc::new(4));
         assert_eq!(drain(s), [4]);
     }
+
+    /// `closable`: the trait object can be closed, and its deferred code runs.
+    #[async_gen(boxed, closable)]
+    async fn counted(closed: Arc<AtomicUsize>) -> u32 {
+        defer! {
+            closed.fetch_add(1, Ordering::SeqCst);
+        }
+        for i in 0.. {
+            yield_!(i);
+        }
+    }
+
+    #[async_gen(boxed_local, closable)]
+    async fn counted_local(closed: Rc<Cell<u32>>) -> u32 {
+        defer! {
+            closed.set(closed.get() + 1);
+        }
+        yield_!(1);
+        yield_!(2);
+    }
+
+    #[test]
+    fn a_closable_boxed_stream_is_closed_through_the_trait_object() {
+        use yieldkit::{AsyncCloseExt, ClosableStream};
+        let closed = Arc::new(AtomicUsize::new(0));
+        let mut s: std::pin::Pin<Box<dyn ClosableStream<Item = u32> + Send>> =
+            counted(closed.clone());
+        assert_eq!(block_on(s.next()), Some(0));
+        block_on(s.as_mut().aclose());
+        assert_eq!(closed.load(Ordering::SeqCst), 1);
+        assert_eq!(block_on(s.next()), None);
+        // Through the box, by value: `Pin<Box<_>>` is `AsyncClose` too.
+        let mut boxed = std::pin::pin!(counted(closed.clone()));
+        assert_eq!(block_on(boxed.next()), Some(0));
+        block_on(boxed.as_mut().aclose());
+        assert_eq!(closed.load(Ordering::SeqCst), 2);
+
+        let local_closed = Rc::new(Cell::new(0));
+        let mut s: std::pin::Pin<Box<dyn ClosableStream<Item = u32>>> =
+            counted_local(local_closed.clone());
+        assert_eq!(block_on(s.next()), Some(1));
+        block_on(s.as_mut().aclose());
+        assert_eq!(local_closed.get(), 1);
+    }
 }
 
 mod send {

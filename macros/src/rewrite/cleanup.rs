@@ -426,7 +426,10 @@ impl Rewriter<'_> {
              of the body (its block runs when that block is left)"
                 .to_owned()
         });
-        self.error(span, message)
+        self.errors.at(span, message);
+        self.changed = true;
+        // `()`, not a diverging stand-in: nothing after it turns unreachable.
+        Expr::Verbatim(quote_spanned!(span=> ()))
     }
 
     /// The error for a yield in deferred code.
@@ -498,10 +501,10 @@ impl Rewriter<'_> {
     /// its end, if the iterator is a yieldkit generator the loop owns:
     /// ```text
     /// {
-    ///     let mut it = IntoIterator::into_iter(iterable);
-    ///     let kind = (&Probe::of(&it)).__yieldkit_close_kind();
-    ///     /* region, C = kind.closes() */ { while let Some(x) = Iterator::next(&mut it) { let pat = x; .. } }
-    ///     /* deferred: */ kind.close(&mut it);
+    ///     let mut it = YieldFromIter::into_owned_iter(iterable); // `into_iter`, with the item type
+    ///     let kind = (&Probe::of(&it.iter)).__yieldkit_close_kind();
+    ///     /* region, C = kind.closes() */ { while let Some(x) = it.next_item() { let pat = x; .. } }
+    ///     /* deferred: */ kind.close(&mut it.iter);
     /// }
     /// ```
     pub(super) fn owning_for(&mut self, mut for_loop: ExprForLoop) -> Expr {
@@ -526,25 +529,26 @@ impl Rewriter<'_> {
         let iter = local("iter", span);
         let item = local("item", span);
         let stmts = body.stmts;
-        let probe = probe(&kind, &quote_spanned!(span=> &#iter), span);
+        let expr_span = expr.span();
+        let owned =
+            quote_spanned!(expr_span=> __yieldkit_private::YieldFromIter::into_owned_iter(#expr));
+        let probe = probe(&kind, &quote_spanned!(span=> &#iter.iter), span);
         let traits = probe_traits();
         let looped = quote_spanned! {span=>
             {
-                #label while let __yieldkit_private::core::option::Option::Some(#item) =
-                    __yieldkit_private::core::iter::Iterator::next(&mut #iter)
-                {
+                #label while let __yieldkit_private::core::option::Option::Some(#item) = #iter.next_item() {
                     let #pat = #item;
                     #(#stmts)*
                 }
             }
         };
-        let deferred = quote_spanned!(span=> { #kind.close(&mut #iter); });
+        let deferred = quote_spanned!(span=> { #kind.close(&mut #iter.iter); });
         let region = self.region(closed, looped, deferred);
         Expr::Verbatim(quote_spanned! {span=>
             #(#attrs)*
             {
                 #traits
-                let mut #iter = __yieldkit_private::core::iter::IntoIterator::into_iter(#expr);
+                let mut #iter = #owned;
                 #probe
                 #region
             }
