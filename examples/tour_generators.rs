@@ -119,29 +119,60 @@ pub(crate) fn generators() {
 #[yieldkit::coroutine(first = first)]
 async fn log_writer(
     log: &RefCell<Vec<String>>,
-) -> impl AsyncCoroutine<Option<String>, Yield = usize, Return = usize> {
+) -> impl AsyncCoroutine<String, Yield = usize, Return = ()> {
+    defer! {
+        tokio::task::yield_now().await; // "flush and close the file"
+        log.borrow_mut().push("<flushed>".to_owned());
+    }
     let mut written = 0;
     let mut line = first;
-    while let Some(text) = line {
+    loop {
         tokio::task::yield_now().await; // "write" the line
-        log.borrow_mut().push(text);
+        log.borrow_mut().push(line);
         written += 1;
         line = yield_!(written);
     }
-    tokio::task::yield_now().await; // "flush and close the file"
-    log.borrow_mut().push("<flushed>".to_owned());
-    written
+}
+
+/// An async generator holding a "lease" it must give back, awaited, however it ends.
+#[yieldkit::async_gen]
+async fn leased_rows<'a>(log: &'a RefCell<Vec<String>>) -> u32 {
+    log.borrow_mut().push("lease taken".to_owned());
+    defer! {
+        tokio::task::yield_now().await; // "tell the server"
+        log.borrow_mut().push("lease returned".to_owned());
+    }
+    for row in 0.. {
+        yield_!(row);
+    }
+}
+
+/// Stops early: the loop owns `leased_rows(..)`, so it closes it, awaiting its cleanup.
+#[yieldkit::for_await]
+async fn first_rows(log: &RefCell<Vec<String>>) -> Vec<u32> {
+    let mut rows = Vec::new();
+    #[for_await]
+    for row in leased_rows(log) {
+        if row == 3 {
+            break;
+        }
+        rows.push(row);
+    }
+    rows
 }
 
 /// The async part of the tour (needs a tokio runtime).
 pub(crate) async fn async_coroutines() {
-    step!("8. An async coroutine: `resume(x).await` (asend) and `aclose()`");
+    step!("8. Cleanup that awaits: `defer!`, `aclose()`, and loops that close what they own");
     let log = RefCell::new(Vec::new());
     let mut writer = pin!(log_writer(&log));
     for line in ["first", "second"] {
-        let state = writer.as_mut().resume(Some(line.to_owned())).await;
+        let state = writer.as_mut().resume(line.to_owned()).await;
         println!("wrote {line:?}: {state:?}");
     }
-    let written = writer.as_mut().aclose().await;
-    println!("aclose -> {written:?}; log: {:?}", log.borrow());
+    writer.as_mut().aclose().await;
+    println!("after aclose, the log: {:?}", log.borrow());
+    let log = RefCell::new(Vec::new());
+    let rows = first_rows(&log).await;
+    println!("first rows {rows:?}; the log: {:?}", log.borrow());
 }

@@ -2,6 +2,7 @@
 //! implementation) and the harness that drives them. `benches/run` measures them and
 //! writes `docs/BENCHMARKS.md`.
 
+pub mod cleanup;
 pub mod collect;
 pub mod floor;
 pub mod harness;
@@ -97,6 +98,7 @@ pub fn cells() -> Vec<Cell> {
         crate::impls::genawaiter_sync,
         bind_iter
     ));
+    cells.extend(cleanup::cells());
     cells.extend(collect::cells());
     cells.extend(resume::cells());
     cells

@@ -4,8 +4,7 @@
 //!
 //! # The protocol
 //!
-//! A body that has cleanup to run (a `defer!`, or a loop that owns a generator it
-//! must close) says so while it is inside that code: the rewritten body counts the
+//! A body that has cleanup to run (a `defer!`) says so while it is inside that code: the rewritten body counts the
 //! cleanup scopes it is in ([`Cleanup`]'s depth). To close a suspended generator:
 //! - outside every cleanup scope, the body is dropped, which is what leaving from its
 //!   yield as by `return` would do: its locals are dropped, nothing else runs;
@@ -407,13 +406,6 @@ impl<T: ?Sized> ProbeDrops for &Probe<'_, T> {
 }
 
 impl Closes {
-    /// Whether the source is closed: a constant.
-    #[doc(hidden)]
-    #[inline(always)]
-    pub fn closes(self) -> bool {
-        true
-    }
-
     /// Closes a `for await` loop's stream.
     #[doc(hidden)]
     #[inline(always)]
@@ -430,13 +422,6 @@ impl Closes {
 }
 
 impl Drops {
-    /// Whether the source is closed: a constant.
-    #[doc(hidden)]
-    #[inline(always)]
-    pub fn closes(self) -> bool {
-        false
-    }
-
     /// Nothing to do: the stream is dropped with the loop.
     #[doc(hidden)]
     #[inline(always)]

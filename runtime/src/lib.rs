@@ -6,6 +6,7 @@
 #![doc = include_str!("docs/guarantees.md")]
 #![doc = include_str!("docs/generators.md")]
 #![doc = include_str!("docs/coroutines.md")]
+#![doc = include_str!("docs/cleanup.md")]
 #![doc = include_str!("docs/comprehensions.md")]
 #![doc = include_str!("docs/expansion.md")]
 #![doc = include_str!("docs/migration.md")]

@@ -684,6 +684,19 @@ fn render(data: &Suite, compile: Option<&CompileTime>, opts: &Opts, benches: &Pa
             _ => writeln!(md, "| {imp} | — | — |").unwrap(),
         }
     }
+    md.push_str("\n## Awaited cleanup (instructions per item)\n\n");
+    md.push_str("D1 is W1 with a `defer!` around its loop, drained by a `while let` loop inside an async block, beside W1 without it.\n\n| implementation | D1 | ratio |\n|---|---:|---:|\n");
+    let by_hand = data.instr.get("D1/next/hand-written").copied();
+    for imp in [
+        "hand-written",
+        "yieldkit #[async_gen]",
+        "yieldkit #[async_gen] + defer!",
+    ] {
+        match (data.instr.get(&key("D1", "next", imp)), by_hand) {
+            (Some(v), Some(f)) => writeln!(md, "| {imp} | {v:.1} | {:.2}x |", v / f).unwrap(),
+            _ => writeln!(md, "| {imp} | — | — |").unwrap(),
+        }
+    }
     md.push_str("\n## Coroutine resumes (instructions per resume)\n\n");
     md.push_str("R1 resumes a coroutine 1,000,000 times, sending `i` and getting the running sum back.\n\n| implementation | R1 | ratio |\n|---|---:|---:|\n");
     let floor = data.instr.get("R1/resume/hand-written").copied();

@@ -7,10 +7,10 @@
 //! Output:
 //! ```text
 //! {
-//!     if C { yielder.enter_cleanup(); }
+//!     yielder.enter_cleanup();                     // if C
 //!     let mut exit_k = None;                        // one per exit that carries a value
 //!     let flow = 'r: { ControlFlow::Continue({ stmts }) };
-//!     if C { yielder.leave_cleanup(); }
+//!     yielder.leave_cleanup();                     // if C
 //!     if true { D }
 //!     match flow {
 //!         ControlFlow::Continue(value) => value,    // the region's own end
@@ -22,8 +22,8 @@
 //! to a loop or block outside it, and a close, seen at a yield) is rewritten into
 //! `{ exit_k = Some(value); break 'r ControlFlow::Break(k) }`, and made again after
 //! `D`, where it may leave the next region out in the same way. `C` says whether the
-//! region has cleanup a close must run (`true` for `defer!`; for a loop, whether its
-//! source is a yieldkit generator, a constant): while the body is inside such a region,
+//! region has cleanup a close must run (`true` for `defer!`, `false` for a loop: see
+//! `open_probed_region`): while the body is inside such a region,
 //! a close polls it to its end instead of dropping it, and the yields in it check for
 //! the close (see the runtime's `close.rs`).
 //!
@@ -31,7 +31,7 @@
 //! handle. A body without regions is rewritten exactly as before.
 
 use proc_macro2::{Span, TokenStream};
-use quote::{ToTokens, quote, quote_spanned};
+use quote::{ToTokens, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{Block, Expr, ExprForLoop, Item, Lifetime, Stmt};
 
@@ -42,8 +42,9 @@ use super::{Kind, Rewriter, Scope, local};
 pub(super) struct Region {
     /// Numbers its label and locals apart from every other region's.
     id: usize,
-    /// `C`: whether a close must run this region's deferred code.
-    closes: TokenStream,
+    /// `C`: whether a close must run this region's deferred code (a `defer!`'s), so
+    /// the body counts it and its yields check for a close.
+    closes: bool,
     /// The exits that leave it, each a group `k` of its `match`.
     exits: Vec<Exit>,
     span: Span,
@@ -106,13 +107,12 @@ impl Rewriter<'_> {
 
     /// `C` of the yields here: whether any region around them has cleanup a close must
     /// run.
-    pub(super) fn closes_here(&self) -> TokenStream {
-        let closes = self.regions.iter().map(|region| &region.closes);
-        quote!(#(#closes)||*)
+    pub(super) fn closes_here(&self) -> bool {
+        self.scope == Scope::Body && self.regions.iter().any(|region| region.closes)
     }
 
     /// Opens a region; `closes` is its `C`.
-    pub(super) fn open_region(&mut self, closes: TokenStream, span: Span) {
+    pub(super) fn open_region(&mut self, closes: bool, span: Span) {
         self.next_region += 1;
         self.regions.push(Region {
             id: self.next_region,
@@ -200,8 +200,10 @@ impl Rewriter<'_> {
                     .is_some()
                     .then(|| local(&format!("__yieldkit_exit_{id}_{k}"), span));
                 let again_value = carried.as_ref().map(|carried| {
+                    // A name no user item is likely to have (an item in scope with a
+                    // binding's name turns it into a pattern, whatever its hygiene).
                     quote_spanned!(span=> match #carried {
-                        __yieldkit_private::core::option::Option::Some(value) => value,
+                        __yieldkit_private::core::option::Option::Some(__yieldkit_value) => __yieldkit_value,
                         __yieldkit_private::core::option::Option::None => __yieldkit_private::dead(),
                     })
                 });
@@ -270,16 +272,15 @@ impl Rewriter<'_> {
         // quiet; the user's statements and deferred code keep their spans.
         let span = Span::mixed_site().located_at(region.span);
         let value = local("__yieldkit_value", span);
-        let closes = &region.closes;
-        let (enter, leave) = if self.kind == Kind::PlainAsync {
-            // An ordinary `async fn` is never closed: it has no handle to count with.
-            (TokenStream::new(), TokenStream::new())
-        } else {
+        // An ordinary `async fn` is never closed: it has no handle to count with.
+        let (enter, leave) = if region.closes && self.kind != Kind::PlainAsync {
             let yielder = self.names.yielder_at(span);
             (
-                quote_spanned!(span=> if #closes { #yielder.enter_cleanup(); }),
-                quote_spanned!(span=> if #closes { #yielder.leave_cleanup(); }),
+                quote_spanned!(span=> #yielder.enter_cleanup();),
+                quote_spanned!(span=> #yielder.leave_cleanup();),
             )
+        } else {
+            (TokenStream::new(), TokenStream::new())
         };
         // The deferred code goes in `if true { .. }`: deferred code that leaves by itself
         // (a `return`, a `continue`, a panic) would otherwise make what follows it here
@@ -361,7 +362,7 @@ impl Rewriter<'_> {
             matches!(stmt, Stmt::Item(item) if !matches!(item, Item::Macro(m) if m.mac.path.is_ident("macro_rules")))
         });
         stmts.extend(items);
-        self.open_region(quote_spanned!(span=> true), span);
+        self.open_region(true, span);
         self.visit_stmts(&mut rest);
         let closed = self.close_region();
         let body = Block {
@@ -454,7 +455,7 @@ impl Rewriter<'_> {
     /// {
     ///     let mut s = pin!(ForAwait::into_checked(stream));
     ///     let kind = (&Probe::of(&*s)).__yieldkit_close_kind(); // `Closes` or `Drops`
-    ///     /* region, C = kind.closes() */ { while let .. { .. } }
+    ///     /* region, C = false */ { while let .. { .. } }
     ///     /* deferred: */ kind.aclose(s.as_mut()).await;
     /// }
     /// ```
@@ -503,7 +504,7 @@ impl Rewriter<'_> {
     /// {
     ///     let mut it = YieldFromIter::into_owned_iter(iterable); // `into_iter`, with the item type
     ///     let kind = (&Probe::of(&it.iter)).__yieldkit_close_kind();
-    ///     /* region, C = kind.closes() */ { while let Some(x) = it.next_item() { let pat = x; .. } }
+    ///     /* region, C = false */ { while let Some(x) = it.next_item() { let pat = x; .. } }
     ///     /* deferred: */ kind.close(&mut it.iter);
     /// }
     /// ```
@@ -555,11 +556,17 @@ impl Rewriter<'_> {
         })
     }
 
-    /// Opens a loop's region, whose `C` is its probe's answer; returns the probe's
-    /// local.
+    /// Opens a loop's region; returns the local of its probe.
+    ///
+    /// Its `C` is `false`: the loop closes its source on its own exits, at no cost per
+    /// item, but adds no close check to the yields in it, and a close of the generator
+    /// does not wait for it. Inside a `defer!`'s region (whose `C` is `true`) the yields
+    /// check, and a close leaves the loop by its exits, closing the source first. A body
+    /// without deferred code is dropped by a close, its sources with it, as before:
+    /// loops that own a generator cost nothing per item (benchmark W4).
     fn open_probed_region(&mut self, span: Span) -> syn::Ident {
         let kind = local(&format!("__yieldkit_kind_{}", self.next_region + 1), span);
-        self.open_region(quote_spanned!(span=> #kind.closes()), span);
+        self.open_region(false, span);
         kind
     }
 }

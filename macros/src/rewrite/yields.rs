@@ -62,27 +62,26 @@ impl Rewriter<'_> {
         })
     }
 
-    /// Output: `yielder.yield_(value).await`; in a cleanup region, with the check for a
-    /// close, which leaves by the region's exits (see `cleanup.rs`).
+    /// Output: `yielder.yield_(value).await`; in a `defer!`'s region, with the check for
+    /// a close, which leaves by the region's exits (see `cleanup.rs`).
     fn yield_call(&mut self, span: Span, yielder: &Ident, value: &Ident) -> TokenStream {
-        if !self.in_region() {
+        if !self.closes_here() {
             return quote_spanned!(span=> #yielder.yield_(#value).await);
         }
-        let closes = self.closes_here();
         let exit = self
             .exit(&ExitKey::Close, None, span)
             .unwrap_or_else(|| quote_spanned!(span=> {}));
         if self.kind.returns_value() {
             quote_spanned! {span=>
                 match #yielder.yield_closable(#value).await {
-                    __yieldkit_private::core::option::Option::Some(sent) => sent,
+                    __yieldkit_private::core::option::Option::Some(__yieldkit_sent) => __yieldkit_sent,
                     __yieldkit_private::core::option::Option::None => #exit,
                 }
             }
         } else {
             quote_spanned! {span=>
                 #yielder.yield_(#value).await;
-                if (#closes) && #yielder.closing() #exit
+                if #yielder.closing() #exit
             }
         }
     }

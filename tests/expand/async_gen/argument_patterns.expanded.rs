@@ -2,7 +2,9 @@ fn pairs(
     __yieldkit_arg0: (u32, u32),
     _unused: String,
     n: usize,
-) -> impl ::yieldkit::__private::FusedStream<Item = u32> {
+) -> impl ::yieldkit::__private::FusedStream<
+    Item = u32,
+> + ::yieldkit::__private::AsyncClose {
     #[allow(unused_imports)]
     use ::yieldkit::__private as __yieldkit_private;
     ::yieldkit::__private::AsyncGen::new(move |

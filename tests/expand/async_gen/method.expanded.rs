@@ -5,7 +5,9 @@ impl Store {
     fn names(
         &self,
         prefix: &str,
-    ) -> impl ::yieldkit::__private::FusedStream<Item = String> {
+    ) -> impl ::yieldkit::__private::FusedStream<
+        Item = String,
+    > + ::yieldkit::__private::AsyncClose {
         #[allow(unused_imports)]
         use ::yieldkit::__private as __yieldkit_private;
         ::yieldkit::__private::AsyncGen::new(move |

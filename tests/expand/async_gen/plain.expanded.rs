@@ -1,4 +1,8 @@
-fn countdown(from: u32) -> impl ::yieldkit::__private::FusedStream<Item = u32> {
+fn countdown(
+    from: u32,
+) -> impl ::yieldkit::__private::FusedStream<
+    Item = u32,
+> + ::yieldkit::__private::AsyncClose {
     #[allow(unused_imports)]
     use ::yieldkit::__private as __yieldkit_private;
     ::yieldkit::__private::AsyncGen::new(move |

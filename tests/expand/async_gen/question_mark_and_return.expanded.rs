@@ -2,7 +2,7 @@ fn parsed(
     lines: Vec<String>,
 ) -> impl ::yieldkit::__private::FusedStream<
     Item = Result<u32, std::num::ParseIntError>,
-> {
+> + ::yieldkit::__private::AsyncClose {
     #[allow(unused_imports)]
     use ::yieldkit::__private as __yieldkit_private;
     ::yieldkit::__private::AsyncGen::new(move |

@@ -44,17 +44,42 @@ fn tree(
                     };
                     if depth > 0 {
                         {
-                            for item in tree(depth - 1) {
-                                match (item) {
-                                    __yieldkit_yielded => {
-                                        if false {
-                                            loop {
-                                                break 'a_yield_must_be_directly_in_the_generator_body;
-                                            }
+                            {
+                                #[allow(unused_imports)]
+                                use __yieldkit_private::{ProbeCloses as _, ProbeDrops as _};
+                                let mut iter = __yieldkit_private::YieldFromIter::into_owned_iter(
+                                    tree(depth - 1),
+                                );
+                                let __yieldkit_kind_1 = (&__yieldkit_private::Probe::of(
+                                    &iter.iter,
+                                ))
+                                    .__yieldkit_close_kind();
+                                {
+                                    let __yieldkit_value = {
+                                        while let __yieldkit_private::core::option::Option::Some(
+                                            item,
+                                        ) = iter.next_item()
+                                        {
+                                            let item = item;
+                                            {
+                                                match (item) {
+                                                    __yieldkit_yielded => {
+                                                        if false {
+                                                            loop {
+                                                                break 'a_yield_must_be_directly_in_the_generator_body;
+                                                            }
+                                                        }
+                                                        let __yieldkit_yielded: u32 = __yieldkit_yielded;
+                                                        yielder.yield_(__yieldkit_yielded).await
+                                                    }
+                                                }
+                                            };
                                         }
-                                        let __yieldkit_yielded: u32 = __yieldkit_yielded;
-                                        yielder.yield_(__yieldkit_yielded).await
+                                    };
+                                    if true {
+                                        __yieldkit_kind_1.close(&mut iter.iter);
                                     }
+                                    __yieldkit_value
                                 }
                             }
                         };

@@ -1,5 +1,7 @@
 #[allow(refining_impl_trait)]
-fn fib() -> impl ::yieldkit::__private::core::iter::FusedIterator<Item = u64> {
+fn fib() -> impl ::yieldkit::__private::core::iter::FusedIterator<
+    Item = u64,
+> + ::yieldkit::__private::Close {
     #[allow(unused_imports)]
     use ::yieldkit::__private as __yieldkit_private;
     __yieldkit_private::Box::pin(
