@@ -10,10 +10,10 @@ use not_a_pin;
 
 mod own {
     pub(crate) use ::real_yieldkit::__private::{
-        ForAwait, Probe, ProbeCloses, ProbeDrops, dead, next,
+        ForAwait, Probe, ProbeCloses, ProbeDrops, next,
     };
     pub(crate) mod core {
-        pub(crate) use ::core::{ops, option};
+        pub(crate) use ::core::option;
         pub(crate) mod pin {
             pub(crate) use crate::not_a_pin as pin;
         }
