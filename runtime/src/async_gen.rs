@@ -131,6 +131,9 @@ where
     F: FnOnce(YieldToken<T>) -> Fut,
     Fut: Future<Output = ()>,
 {
+    // Out of line: a loop that owns a generator calls it once, when it ends, and the
+    // close driver inlined into the loop's own code costs it on every item (W4).
+    #[inline(never)]
     fn poll_close(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
         self.cell().poll_close(cx).map(drop)
     }
