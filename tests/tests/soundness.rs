@@ -628,3 +628,375 @@ mod coroutine_state_machine {
         assert!(message.contains("without a value"), "{message}");
     }
 }
+
+/// Attacks on the close path (`aclose()` / `close()` and the cleanup scopes of
+/// `defer!`): the handle smuggled into deferred code through a user macro, its cleanup
+/// calls made out of place, a region's label broken to with a wrong exit, closes from
+/// destructors and half-done closes shared across threads. Each must end in the
+/// documented behaviour or a clear panic, with every value dropped exactly once.
+mod close_path {
+    use super::*;
+    use futures_core::FusedStream;
+    use yieldkit::{AsyncCloseExt, Close};
+
+    /// Defines `$name!()` as the handle picked out of a rewritten yield (whose own
+    /// tokens are dropped): the handle's name, with the hygiene it has in the body, for
+    /// code the rewriter does not see as a yield, such as deferred code.
+    macro_rules! smuggle {
+        ($name:ident, (match $value:tt { $bound:ident => { if false $guard:tt
+            let $typed:ident : $item:ty = $moved:ident ; $handle:ident . $($rest:tt)* } })) => {
+            macro_rules! $name {
+                () => {
+                    $handle
+                };
+            }
+        };
+    }
+
+    /// Finds the first `break 'label` in a rewritten `?` (the jump to the cleanup
+    /// region it is in) and breaks to that label with the exit code `$code`, without
+    /// the error the `?` stores for its own code.
+    macro_rules! break_region {
+        (@find $code:literal; break $label:lifetime $($rest:tt)*) => {
+            break $label ::core::ops::ControlFlow::Break($code)
+        };
+        (@find $code:literal; ( $($inner:tt)* ) $($rest:tt)*) => {
+            break_region!(@find $code; $($inner)* $($rest)*)
+        };
+        (@find $code:literal; { $($inner:tt)* } $($rest:tt)*) => {
+            break_region!(@find $code; $($inner)* $($rest)*)
+        };
+        (@find $code:literal; $other:tt $($rest:tt)*) => {
+            break_region!(@find $code; $($rest)*)
+        };
+    }
+
+    macro_rules! break_region_with {
+        ($code:literal, $($question:tt)*) => { break_region!(@find $code; $($question)*) };
+    }
+
+    fn caught_message(f: impl FnOnce()) -> String {
+        let panic = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_err();
+        panic
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap()
+    }
+
+    /// Deferred code that yields through the smuggled handle.
+    #[async_gen]
+    async fn yields_in_deferred_code(drops: Rc<Cell<u32>>) -> Counted {
+        smuggle!(handle, yield_!(Counted(0, drops.clone())));
+        defer! {
+            handle!().yield_(Counted(7, drops.clone())).await;
+        }
+        yield_!(Counted(1, drops.clone()));
+    }
+
+    #[test]
+    fn deferred_code_yielding_on_the_way_out_is_an_ordinary_yield() {
+        let drops = Rc::new(Cell::new(0));
+        let items: Vec<Counted> =
+            futures::executor::block_on(yields_in_deferred_code(drops.clone()).collect());
+        assert_eq!(items.iter().map(|c| c.0).collect::<Vec<_>>(), [1, 7]);
+        drop(items);
+        assert_eq!(drops.get(), 2);
+    }
+
+    #[test]
+    fn deferred_code_yielding_while_closed_panics_and_drops_the_value_once() {
+        let drops = Rc::new(Cell::new(0));
+        let mut s = pin!(yields_in_deferred_code(drops.clone()));
+        assert!(matches!(
+            poll_once(s.as_mut()),
+            Poll::Ready(Some(Counted(1, _)))
+        ));
+        assert_eq!(drops.get(), 1);
+        let message = caught_message(|| futures::executor::block_on(s.as_mut().aclose()));
+        assert!(
+            message.contains("yielded while it was being closed"),
+            "{message}"
+        );
+        assert_eq!(
+            drops.get(),
+            2,
+            "the value yielded while closing, dropped once"
+        );
+        assert!(s.is_terminated());
+        assert_eq!(poll_once(s.as_mut()), Poll::Ready(None));
+        futures::executor::block_on(s.as_mut().aclose());
+        assert_eq!(drops.get(), 2);
+    }
+
+    /// A cleanup scope entered by hand and never left, in a body with no `defer!`: a
+    /// close polls the body, whose yields do not check for it; the generator drops
+    /// what they yield, then the body ends, or the second ignored yield panics.
+    #[generator]
+    fn entered_by_hand(drops: Rc<Cell<u32>>, yields: u32) -> Counted {
+        smuggle!(handle, yield_!(Counted(0, drops.clone())));
+        handle!().enter_cleanup();
+        for _ in 0..1000 {
+            handle!().leave_cleanup(); // more leaves than entries: saturates at none
+        }
+        handle!().enter_cleanup();
+        for i in 1..=yields {
+            yield_!(Counted(i, drops.clone()));
+        }
+    }
+
+    #[test]
+    fn out_of_place_cleanup_calls_end_in_a_finished_body_or_a_clear_panic() {
+        let drops = Rc::new(Cell::new(0));
+        let mut it = entered_by_hand(drops.clone(), 2);
+        assert_eq!(it.next().map(|c| c.0), Some(1));
+        it.close(); // `2` yielded and dropped, then the body ran to its end
+        assert_eq!(drops.get(), 2);
+        assert!(it.next().is_none());
+
+        let mut it = entered_by_hand(drops.clone(), 5);
+        assert_eq!(it.next().map(|c| c.0), Some(1));
+        let message = caught_message(|| it.close());
+        assert!(
+            message.contains("yielded while it was being closed"),
+            "{message}"
+        );
+        assert_eq!(drops.get(), 5, "`1`, and `2` and `3` dropped by the close");
+        assert!(it.next().is_none());
+        drop(it);
+        assert_eq!(drops.get(), 5);
+    }
+
+    /// 256 cleanup scopes entered by hand: the 256th panics, and the panic ends the
+    /// generator.
+    #[async_gen]
+    async fn too_deep(drops: Rc<Cell<u32>>) -> Counted {
+        smuggle!(handle, yield_!(Counted(0, drops.clone())));
+        yield_!(Counted(1, drops.clone()));
+        for _ in 0..256 {
+            handle!().enter_cleanup();
+        }
+        yield_!(Counted(2, drops.clone()));
+    }
+
+    #[test]
+    fn more_than_255_cleanup_scopes_panic_clearly() {
+        let drops = Rc::new(Cell::new(0));
+        let mut s = pin!(too_deep(drops.clone()));
+        assert!(matches!(
+            poll_once(s.as_mut()),
+            Poll::Ready(Some(Counted(1, _)))
+        ));
+        let message = caught_message(|| {
+            let _ = poll_once(s.as_mut());
+        });
+        assert!(
+            message.contains("more than 255 cleanup scopes"),
+            "{message}"
+        );
+        assert_eq!(poll_once(s.as_mut()), Poll::Ready(None));
+        futures::executor::block_on(s.as_mut().aclose());
+        assert_eq!(drops.get(), 1);
+    }
+
+    /// A region's label, picked out of a `?` and broken to with every exit code: each
+    /// either is an exit the region knows that needs no stored value (the close's,
+    /// which leaves like `return`) or panics naming the dead branch: never a read of
+    /// an exit value nobody stored. The deferred code runs first either way.
+    #[async_gen]
+    async fn wrong_exit(drops: Rc<Cell<u32>>, code: u8) -> Result<Counted, u32> {
+        defer! {
+            drop(Counted(50, drops.clone()));
+        }
+        yield_!(Ok(Counted(1, drops.clone())));
+        match code {
+            0 => break_region_with!(0, Err(0)?),
+            1 => break_region_with!(1, Err(0)?),
+            2 => break_region_with!(2, Err(0)?),
+            _ => break_region_with!(255, Err(0)?),
+        }
+    }
+
+    #[test]
+    fn a_region_s_label_broken_to_with_a_wrong_exit_returns_or_panics() {
+        let (mut returned, mut panicked) = (0, 0);
+        for code in 0..4 {
+            let drops = Rc::new(Cell::new(0));
+            let mut s = pin!(wrong_exit(drops.clone(), code));
+            assert!(matches!(
+                poll_once(s.as_mut()),
+                Poll::Ready(Some(Ok(Counted(1, _))))
+            ));
+            let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                poll_once(s.as_mut()).map(|item| item.is_none())
+            }));
+            match outcome {
+                Ok(Poll::Ready(true)) => returned += 1,
+                Ok(other) => panic!("exit {code}: {other:?}"),
+                Err(panic) => {
+                    let message = panic.downcast_ref::<&str>().copied().unwrap_or_default();
+                    assert!(message.contains("a dead branch"), "{message}");
+                    panicked += 1;
+                }
+            }
+            // The item, and the deferred code's `50`.
+            assert_eq!(drops.get(), 2, "exit {code}");
+            assert_eq!(poll_once(s.as_mut()), Poll::Ready(None));
+        }
+        assert_eq!((returned, panicked), (1, 3));
+    }
+
+    /// A value that closes the generator it owns when it is dropped.
+    struct ClosesOnDrop<S: yieldkit::AsyncClose>(Pin<Box<S>>);
+
+    impl<S: yieldkit::AsyncClose> Drop for ClosesOnDrop<S> {
+        fn drop(&mut self) {
+            futures::executor::block_on(self.0.as_mut().aclose());
+        }
+    }
+
+    #[async_gen]
+    async fn cleans_up(drops: Rc<Cell<u32>>) -> Counted {
+        defer! {
+            PendingOnce(false).await;
+            drop(Counted(50, drops.clone()));
+        }
+        yield_!(Counted(1, drops.clone()));
+        PendingOnce(false).await;
+        yield_!(Counted(2, drops.clone()));
+    }
+
+    #[test]
+    fn closed_from_a_destructor_mid_step_and_while_unwinding() {
+        let drops = Rc::new(Cell::new(0));
+        {
+            let mut owner = ClosesOnDrop(Box::pin(cleans_up(drops.clone())));
+            assert!(matches!(
+                poll_once(owner.0.as_mut()),
+                Poll::Ready(Some(Counted(1, _)))
+            ));
+            // Left in the middle of a step: the close finishes it, drops its `2`.
+            assert!(poll_once(owner.0.as_mut()).is_pending());
+        }
+        assert_eq!(drops.get(), 3, "`1`, `2` and the deferred `50`");
+
+        let drops = Rc::new(Cell::new(0));
+        let unwound = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let mut owner = ClosesOnDrop(Box::pin(cleans_up(drops.clone())));
+            let _ = poll_once(owner.0.as_mut());
+            panic!("the consumer panics");
+        }));
+        assert!(unwound.is_err());
+        assert_eq!(drops.get(), 2, "closed while unwinding: `1` and `50`");
+    }
+
+    /// A value yielded in the step a close finishes, whose destructor panics: the
+    /// panic leaves the close; the next close (and the drop) finish it, nothing is
+    /// dropped twice.
+    struct PanicsOnDrop(Rc<Cell<u32>>);
+
+    impl Drop for PanicsOnDrop {
+        fn drop(&mut self) {
+            self.0.set(self.0.get() + 1);
+            if self.0.get() == 1 {
+                panic!("a yielded value's destructor panics");
+            }
+        }
+    }
+
+    #[async_gen]
+    async fn yields_a_bomb(drops: Rc<Cell<u32>>, deferred: Rc<Cell<u32>>) -> PanicsOnDrop {
+        defer! {
+            deferred.set(deferred.get() + 1);
+        }
+        yield_!(PanicsOnDrop(Rc::new(Cell::new(1))));
+        PendingOnce(false).await;
+        yield_!(PanicsOnDrop(drops.clone()));
+    }
+
+    #[test]
+    fn a_panicking_destructor_of_a_dropped_yield_leaves_a_close_that_can_be_finished() {
+        let (drops, deferred) = (Rc::new(Cell::new(0)), Rc::new(Cell::new(0)));
+        let mut s = Box::pin(yields_a_bomb(drops.clone(), deferred.clone()));
+        let first = poll_once(s.as_mut());
+        assert!(matches!(first, Poll::Ready(Some(_))));
+        drop(first);
+        assert!(poll_once(s.as_mut()).is_pending());
+        let message = caught_message(|| futures::executor::block_on(s.as_mut().aclose()));
+        assert!(message.contains("destructor panics"), "{message}");
+        assert_eq!(drops.get(), 1);
+        futures::executor::block_on(s.as_mut().aclose());
+        drop(s);
+        assert_eq!(drops.get(), 1, "dropped once");
+        assert!(deferred.get() <= 1, "deferred code ran at most once");
+    }
+
+    /// A close left half done (its future dropped while deferred code waits), the
+    /// generator shared with two threads that read it through `&`, then finished.
+    #[test]
+    fn a_half_done_close_read_from_two_threads() {
+        let closed = std::sync::Arc::new(std::sync::atomic::AtomicU32::new(0));
+        let flag = closed.clone();
+        let mut s = pin!(stream! {
+            defer! {
+                PendingOnce(false).await;
+                let _ = flag.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            }
+            let mut text = String::from("a");
+            let borrowed = &mut text;
+            yield borrowed.len();
+            borrowed.push('b');
+            yield text.len();
+        });
+        assert_eq!(poll_once(s.as_mut()), Poll::Ready(Some(1)));
+        {
+            let close = pin!(s.as_mut().aclose());
+            assert!(
+                close
+                    .poll(&mut Context::from_waker(Waker::noop()))
+                    .is_pending()
+            );
+        }
+        let shared = &*s;
+        std::thread::scope(|scope| {
+            for _ in 0..2 {
+                scope.spawn(|| {
+                    assert!(shared.is_terminated());
+                    assert!(format!("{shared:?}").contains("closing"), "{shared:?}");
+                });
+            }
+        });
+        assert_eq!(closed.load(std::sync::atomic::Ordering::SeqCst), 0);
+        futures::executor::block_on(s.as_mut().aclose());
+        assert_eq!(closed.load(std::sync::atomic::Ordering::SeqCst), 1);
+        assert_eq!(poll_once(s.as_mut()), Poll::Ready(None));
+    }
+
+    /// A coroutine body awaiting its own `park` (the end of a closed body) out of
+    /// place: the async coroutine just waits, as for any future that never completes;
+    /// a close then drops it.
+    #[yieldkit::coroutine]
+    async fn parks_by_hand(
+        drops: Rc<Cell<u32>>,
+    ) -> impl AsyncCoroutine<(), Yield = Counted, Return = ()> {
+        let mut handle = grab!(yield_!(Counted(0, drops.clone())));
+        handle.yield_(Counted(1, drops.clone())).await;
+        let _never = handle.park().await;
+    }
+
+    #[test]
+    fn a_coroutine_parked_by_hand_waits_then_closes() {
+        let drops = Rc::new(Cell::new(0));
+        let mut co = pin!(parks_by_hand(drops.clone()));
+        let mut cx = Context::from_waker(Waker::noop());
+        let mut sent = Some(());
+        assert!(matches!(
+            co.as_mut().poll_resume(&mut cx, &mut sent),
+            Poll::Ready(CoroutineState::Yielded(Counted(1, _)))
+        ));
+        let mut sent = Some(());
+        assert!(co.as_mut().poll_resume(&mut cx, &mut sent).is_pending());
+        assert_eq!(futures::executor::block_on(co.as_mut().aclose()), None);
+        assert_eq!(drops.get(), 1);
+    }
+}
