@@ -927,6 +927,10 @@ fn interesting() -> Vec<Vec<TokenTree>> {
         "yield_!(1)",
         "yield_!()",
         "yield_from!(x)",
+        "defer",
+        "defer! { x; }",
+        "defer! { x.await; }",
+        "defer! { yield_!(1); }",
         "x?",
         "x.await",
         "|| yield_!(1)",
@@ -1449,6 +1453,48 @@ fn curated() -> Vec<Case> {
         block(
             Generator,
             "type Item = (char, u8); for c in ['a', 'b'] { yield_from!((1..=2).map(|n| (c, n))); }",
+        ),
+        // `defer!`: regions around loops, nested scopes, every exit out of them, in
+        // each form (a coroutine's deferred code may `return`).
+        attr(
+            AsyncGen,
+            "",
+            "async fn rows(pool: &Pool) -> Result<Row, E> { let mut tx = pool.begin().await?; \
+             defer! { tx.rollback().await; } 'l: for q in qs() { defer! { log(q); } \
+             #[for_await] for row in tx.query(q) { if row.is_last() { break 'l; } \
+             yield_!(Ok(row)); } let n: u8 = p()?; if n == 0 { continue; } return; } }",
+        ),
+        attr(
+            AsyncGen,
+            "boxed, closable",
+            "async fn f() -> u8 { defer! { g().await; } yield_from!(h()); }",
+        ),
+        attr(
+            Generator,
+            "",
+            "fn g(n: u8) -> u8 { let v = 'b: { defer! { done(); } if n == 0 { break 'b 1; } \
+             yield_!(n); 2 }; yield_!(v); yield_from!(other()); }",
+        ),
+        attr(
+            Coroutine,
+            "first = first",
+            "async fn c(conn: &Conn) -> impl AsyncCoroutine<u8, Yield = u8, Return = u8> + '_ { \
+             let mut n = first; defer! { conn.flush().await; return n; } \
+             loop { n = yield_!(n); if n == 0 { return 0; } } }",
+        ),
+        attr(
+            ForAwait,
+            "",
+            "async fn h(s: S) -> Result<u8, E> { defer! { s2.close().await; } \
+             #[for_await] for x in s { x?; } Ok(0) }",
+        ),
+        block(
+            AsyncGen,
+            "defer! { cleanup().await; } for await x in s { defer! { one(x); } yield x; }",
+        ),
+        block(
+            Generator,
+            "for i in 0..3 { defer! { if i == 1 { continue; } } yield i; }",
         ),
         collect("w => w.len() for w in words"),
         collect("w.to_uppercase() for await w in stream::iter(words) if is_short(w).await"),

@@ -69,6 +69,17 @@ impl<S, I> Checked<S, I> {
     }
 }
 
+/// A checked stream is a stream: a `try` comprehension's loop iterates its source
+/// through a pinned borrow, so that it can close the source after the loop.
+impl<S: ForAwait<Item = I>, I> Stream for Checked<S, I> {
+    type Item = I;
+
+    #[inline(always)]
+    fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<I>> {
+        self.into_stream().poll_next_item(cx)
+    }
+}
+
 /// The next item of a pinned, checked stream.
 #[doc(hidden)]
 #[inline(always)]

@@ -1193,3 +1193,88 @@ mod coroutines {
         let _ = log.take();
     }
 }
+
+/// `collect!` closes a yieldkit source it owns when it stops before the source's end:
+/// a `try` comprehension's first `Err`, in every mode.
+mod comprehensions {
+    use super::*;
+    use yieldkit::collect;
+
+    #[async_gen]
+    async fn results<'a>(log: &'a Log) -> Result<u32, String> {
+        defer! {
+            tick().await;
+            log.push("source closed");
+        }
+        for i in 0..5 {
+            yield_!(if i == 2 {
+                Err(format!("bad {i}"))
+            } else {
+                Ok(i)
+            });
+        }
+    }
+
+    #[generator]
+    fn sync_results<'a>(log: &'a Log) -> Result<u32, String> {
+        defer! {
+            log.push("source closed");
+        }
+        for i in 0..5 {
+            yield_!(if i == 2 {
+                Err(format!("bad {i}"))
+            } else {
+                Ok(i)
+            });
+        }
+    }
+
+    #[test]
+    fn eager_try_closes_on_the_first_err() {
+        let log = Log::default();
+        let got: Result<Vec<u32>, String> =
+            block_on(async { collect![x for await x in results(&log); try] });
+        assert_eq!(got, Err("bad 2".into()));
+        assert_eq!(log.take(), ["source closed"]);
+        let got: Result<Vec<u32>, String> = collect![x for x in sync_results(&log); try];
+        assert_eq!(got, Err("bad 2".into()));
+        assert_eq!(log.take(), ["source closed"]);
+    }
+
+    #[async_gen]
+    async fn in_a_body<'a>(log: &'a Log) -> u32 {
+        let got: Result<Vec<u32>, String> = collect![x for await x in results(log); try];
+        log.push(format!("{got:?}"));
+        let got: Result<Vec<u32>, String> = collect![x for x in sync_results(log); try];
+        log.push(format!("{got:?}"));
+        yield_!(1);
+    }
+
+    #[test]
+    fn eager_try_in_a_generator_body_closes_on_the_first_err() {
+        let log = Log::default();
+        assert_eq!(block_on(in_a_body(&log).collect::<Vec<_>>()), [1]);
+        assert_eq!(
+            log.take(),
+            [
+                "source closed",
+                "Err(\"bad 2\")",
+                "source closed",
+                "Err(\"bad 2\")"
+            ]
+        );
+    }
+
+    #[test]
+    fn lazy_try_closes_on_the_first_err() {
+        let log = Log::default();
+        let got: Vec<Result<u32, String>> =
+            block_on(collect![x for await x in results(&log); stream, try].collect());
+        assert_eq!(got, [Ok(0), Ok(1), Err("bad 2".into())]);
+        assert_eq!(log.take(), ["source closed"]);
+        let got: Vec<Result<u32, String>> =
+            collect![x for x in sync_results(&log); iter, try].collect();
+        assert_eq!(got, [Ok(0), Ok(1), Err("bad 2".into())]);
+        assert_eq!(log.take(), ["source closed"]);
+    }
+}

@@ -28,6 +28,9 @@ struct Locals {
     buffered: Ident,
     value: Ident,
     error: Ident,
+    /// With `try`: set at the first `Err`, which leaves the loops one by one, each
+    /// closing its source.
+    stop: Ident,
     label: Lifetime,
 }
 
@@ -42,6 +45,7 @@ impl Locals {
             buffered: ident("__yieldkit_buffered"),
             value: ident("__yieldkit_value"),
             error: ident("__yieldkit_error"),
+            stop: ident("__yieldkit_stop"),
             label: Lifetime {
                 apostrophe: Span::mixed_site(),
                 ident: ident("__yieldkit_comprehension"),
@@ -84,7 +88,14 @@ pub(crate) fn discarded(comp: Comprehension, for_await: ForAwaitClauses) -> Expr
         ..
     } = parts(comp);
     let each = let_(Pat::Verbatim(quote!(_)), elem, span);
-    let loops = nest(clauses, None, for_await, &Locals::new(), vec![each]);
+    let loops = nest(
+        clauses,
+        None,
+        for_await,
+        Sources::Dropped,
+        &Locals::new(),
+        vec![each],
+    );
     block_expr(loops, Span::call_site())
 }
 
@@ -132,12 +143,26 @@ fn for_await_marker(span: Span) -> Attribute {
     }
 }
 
+/// How the loops over the sources end.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Sources {
+    /// With the loops: a source is dropped when its loop is left.
+    Dropped,
+    /// With `try`: each loop iterates its source by reference and closes it after the
+    /// loop (a yieldkit generator stopped before its end runs its deferred code; for
+    /// any other source, and one run to its end, this does nothing). The first `Err`
+    /// sets `stop` and `break`s out of the innermost loop; after each inner loop,
+    /// `if stop.is_some() { break; }` leaves the next one out.
+    Closed,
+}
+
 /// Wraps `inner` in the clauses, leftmost outermost. With `first`, the first clause
 /// iterates that (already evaluated) local instead of its expression.
 fn nest(
     clauses: Vec<Clause>,
     first: Option<&Ident>,
     for_await: ForAwaitClauses,
+    sources: Sources,
     names: &Locals,
     inner: Vec<Stmt>,
 ) -> Vec<Stmt> {
@@ -161,7 +186,12 @@ fn nest(
                     }
                     _ => expr,
                 };
-                match await_span {
+                let is_async = await_span.is_some();
+                let (source_stmts, expr, close) = match sources {
+                    Sources::Dropped => (Vec::new(), expr, None),
+                    Sources::Closed => owned_source(index, is_async, expr, span),
+                };
+                let looped = match await_span {
                     Some(await_span) => {
                         // The loop's pattern carries the type: the lowering binds it with
                         // `let pat: T = item;`.
@@ -172,11 +202,10 @@ fn nest(
                             body,
                             span,
                         );
-                        let lowered = match for_await {
+                        match for_await {
                             ForAwaitClauses::Marked => Expr::ForLoop(marked),
                             ForAwaitClauses::Lowered => lower_for_await(marked),
-                        };
-                        vec![Stmt::Expr(lowered, None)]
+                        }
                     }
                     None => {
                         let (pat, body) = match ty {
@@ -190,10 +219,26 @@ fn nest(
                             }
                             None => (pat, body),
                         };
-                        vec![Stmt::Expr(
-                            Expr::ForLoop(for_loop(Vec::new(), pat, expr, body, span)),
-                            None,
-                        )]
+                        Expr::ForLoop(for_loop(Vec::new(), pat, expr, body, span))
+                    }
+                };
+                match close {
+                    None => vec![Stmt::Expr(looped, None)],
+                    Some(close) => {
+                        let stop = &names.stop;
+                        let owned = block_expr(
+                            stmts([source_stmts, vec![Stmt::Expr(looped, None), close]]),
+                            Span::call_site(),
+                        );
+                        let mut each = vec![Stmt::Expr(owned, None)];
+                        if index > 0 {
+                            // Inside the previous clause's loop.
+                            each.push(Stmt::Expr(
+                                verbatim(quote!(if #stop.is_some() { break; })),
+                                None,
+                            ));
+                        }
+                        each
                     }
                 }
             }
@@ -209,6 +254,74 @@ fn nest(
         };
     }
     body
+}
+
+/// A `for` clause's source, owned by a local so that it can be closed after the loop:
+/// the statements that take it (`expr` stays a syntax tree, for the rewriter of a body
+/// the loops land in), what the loop iterates (a borrow of it), and its close.
+/// ```text
+/// let mut source = pin!(ForAwait::into_checked(expr));   // `IntoIterator::into_iter(expr)`
+/// let kind = (&Probe::of(&*source)).__yieldkit_close_kind();
+/// /* the loop, over */ source.as_mut()                   // `&mut source`
+/// kind.aclose(source.as_mut()).await;                     // `kind.close(&mut source);`
+/// ```
+fn owned_source(
+    index: usize,
+    is_async: bool,
+    expr: Expr,
+    span: Span,
+) -> (Vec<Stmt>, Expr, Option<Stmt>) {
+    let source = Ident::new(&format!("__yieldkit_source_{index}"), Span::mixed_site());
+    let kind = Ident::new(&format!("__yieldkit_kind_{index}"), Span::mixed_site());
+    let expr_span = expr.span();
+    let (init, borrowed, probed, close) = if is_async {
+        let checked = call(
+            quote_spanned!(expr_span=> __yieldkit_private::ForAwait::into_checked),
+            [expr],
+            expr_span,
+        );
+        let pinned: Expr =
+            syn::parse_quote_spanned!(span=> __yieldkit_private::core::pin::pin!(#checked));
+        (
+            pinned,
+            quote!(#source.as_mut()),
+            quote!(&*#source),
+            quote!(#kind.aclose(#source.as_mut()).await;),
+        )
+    } else {
+        let iter = call(
+            quote_spanned!(expr_span=> __yieldkit_private::core::iter::IntoIterator::into_iter),
+            [expr],
+            expr_span,
+        );
+        (
+            iter,
+            quote!(&mut #source),
+            quote!(&#source),
+            quote!(#kind.close(&mut #source);),
+        )
+    };
+    let take = vec![
+        Stmt::Expr(
+            verbatim(quote! {
+                #[allow(unused_imports)]
+                use __yieldkit_private::{ProbeCloses as _, ProbeDrops as _};
+            }),
+            None,
+        ),
+        let_(Pat::Verbatim(quote!(mut #source)), init, span),
+        Stmt::Expr(
+            verbatim(quote! {
+                let #kind = (&__yieldkit_private::Probe::of(#probed)).__yieldkit_close_kind();
+            }),
+            None,
+        ),
+    ];
+    (
+        take,
+        verbatim(borrowed),
+        Some(Stmt::Expr(verbatim(close), None)),
+    )
 }
 
 /// With `try`: `match TryElement::into_result(elem) { Ok(v) => on_ok, Err(e) => on_err }`
@@ -261,14 +374,22 @@ fn from_vec(span: Span, names: &Locals) -> Expr {
 //         for x in xs { if c(x) { out.push(elem); } }
 //         from_vec(out)        // FromIterator: the target type comes from the context
 //     }
-// With `try`, the loops sit in a labeled block that a first `Err` breaks out of with
-// that error, ending every loop (and dropping every stream) at once.
+// With `try`, a first `Err` is kept in `stop` and leaves the loops one by one, each
+// closing its source on the way (see `Sources::Closed`):
+//     {
+//         let mut out = Vec::new();
+//         let mut stop = None;
+//         { let mut source = ..; for x in &mut source { match into_result(elem) {
+//             Ok(v) => out.push(v), Err(e) => { stop = Some(e); break; } } }
+//           kind.close(&mut source); }
+//         match stop { None => Ok(from_vec(out)), Some(e) => Err(e) }
+//     }
 fn eager_with(comp: Comprehension, names: &Locals, for_await: ForAwaitClauses) -> Expr {
     let Locals {
         out,
         value,
         error,
-        label,
+        stop,
         ..
     } = names;
     let Parts {
@@ -279,7 +400,14 @@ fn eager_with(comp: Comprehension, names: &Locals, for_await: ForAwaitClauses) -
     } = parts(comp);
     let push = |what: Expr| semi(method_call(verbatim(out), "push", [what], span), span);
     if options.try_.is_none() {
-        let loops = nest(clauses, None, for_await, names, vec![push(elem)]);
+        let loops = nest(
+            clauses,
+            None,
+            for_await,
+            Sources::Dropped,
+            names,
+            vec![push(elem)],
+        );
         return block_expr(
             stmts([
                 vec![new_out(names)],
@@ -294,36 +422,57 @@ fn eager_with(comp: Comprehension, names: &Locals, for_await: ForAwaitClauses) -
         elem,
         names,
         vec![push(verbatim(value))],
-        vec![semi(
-            verbatim(quote!(break #label __yieldkit_private::core::result::Result::Err(#error))),
-            span,
-        )],
+        vec![stop_at(names, quote!(#error))],
     );
     let loops = nest(
         clauses,
         None,
         for_await,
+        Sources::Closed,
         names,
         vec![Stmt::Expr(each, None)],
     );
-    let ok = verbatim({
-        let collect = from_vec(span, names);
-        quote!(__yieldkit_private::core::result::Result::Ok(#collect))
-    });
-    let labeled = Expr::Block(syn::ExprBlock {
-        attrs: Vec::new(),
-        label: Some(syn::Label {
-            name: label.clone(),
-            colon_token: syn::Token![:](Span::call_site()),
-        }),
-        block: super::build::block(
-            stmts([loops, vec![Stmt::Expr(ok, None)]]),
-            Span::call_site(),
-        ),
+    let collect = from_vec(span, names);
+    let result = verbatim(quote! {
+        match #stop {
+            __yieldkit_private::core::option::Option::None => {
+                __yieldkit_private::core::result::Result::Ok(#collect)
+            }
+            __yieldkit_private::core::option::Option::Some(#error) => {
+                __yieldkit_private::core::result::Result::Err(#error)
+            }
+        }
     });
     block_expr(
-        vec![new_out(names), Stmt::Expr(labeled, None)],
+        stmts([
+            vec![new_out(names), new_stop(names)],
+            loops,
+            vec![Stmt::Expr(result, None)],
+        ]),
         Span::call_site(),
+    )
+}
+
+/// `let mut stop = None;`
+fn new_stop(names: &Locals) -> Stmt {
+    let stop = &names.stop;
+    let_(
+        Pat::Verbatim(quote!(mut #stop)),
+        verbatim(quote!(__yieldkit_private::core::option::Option::None)),
+        Span::call_site(),
+    )
+}
+
+/// A `try` comprehension's first `Err`: `{ stop = Some(kept); break; }`, out of the
+/// innermost loop (see `Sources::Closed`).
+fn stop_at(names: &Locals, kept: TokenStream) -> Stmt {
+    let stop = &names.stop;
+    Stmt::Expr(
+        verbatim(quote!({
+            #stop = __yieldkit_private::core::option::Option::Some(#kept);
+            break;
+        })),
+        None,
     )
 }
 
@@ -367,7 +516,7 @@ fn lazy(comp: Comprehension, names: &Locals) -> TokenStream {
                         ),
                         span,
                     ),
-                    semi(verbatim(quote!(return)), span),
+                    stop_at(names, quote!(())),
                 ],
             ),
             None,
@@ -380,7 +529,12 @@ fn lazy(comp: Comprehension, names: &Locals) -> TokenStream {
     } else {
         Form::AsyncGen
     };
-    let (first_let, generator) = lazy_generator(clauses, elem_span, names, form, each);
+    let sources = if options.try_.is_some() {
+        Sources::Closed
+    } else {
+        Sources::Dropped
+    };
+    let (first_let, generator) = lazy_generator(clauses, elem_span, names, form, sources, each);
     quote! {{
         #first_let
         #generator
@@ -394,6 +548,7 @@ fn lazy_generator(
     span: Span,
     names: &Locals,
     form: Form,
+    sources: Sources,
     each: Stmt,
 ) -> (TokenStream, TokenStream) {
     let (first, first_let) = first_iterable(&clauses, names);
@@ -401,9 +556,14 @@ fn lazy_generator(
         clauses,
         Some(first),
         ForAwaitClauses::Marked,
+        sources,
         names,
         vec![each],
     );
+    let loops = match sources {
+        Sources::Closed => stmts([vec![new_stop(names)], loops]),
+        Sources::Dropped => loops,
+    };
     let mut errors = Errors::new();
     let generator = block::generator(form, None, loops, span, &mut errors);
     let errors = errors.to_compile_errors();
@@ -485,6 +645,7 @@ fn eager_buffered(comp: Comprehension, buffering: &Buffering, names: &Locals) ->
         clauses,
         None,
         ForAwaitClauses::Lowered,
+        Sources::Dropped,
         names,
         vec![Stmt::Expr(each, None)],
     );
@@ -555,7 +716,14 @@ fn lazy_buffered(comp: Comprehension, buffering: &Buffering, names: &Locals) -> 
         block: super::build::block(vec![Stmt::Expr(elem, None)], span),
     });
     let each = semi(yield_(future, span), span);
-    let (first_let, generator) = lazy_generator(clauses, elem_span, names, Form::AsyncGen, each);
+    let (first_let, generator) = lazy_generator(
+        clauses,
+        elem_span,
+        names,
+        Form::AsyncGen,
+        Sources::Dropped,
+        each,
+    );
     let laziness = options.laziness_span;
     let producer = quote_spanned!(laziness=> __yieldkit_private::Box::pin(#generator));
     let new = buffered_new(buffering, &producer);
