@@ -1480,7 +1480,7 @@ fn curated() -> Vec<Case> {
             "first = first",
             "async fn c(conn: &Conn) -> impl AsyncCoroutine<u8, Yield = u8, Return = u8> + '_ { \
              let mut n = first; defer! { conn.flush().await; return n; } \
-             loop { n = yield_!(n); if n == 0 { return 0; } } }",
+             loop { n = yield_!(n); if n == 0 { return 0; } n = yield_from!(sub(), n); } }",
         ),
         attr(
             ForAwait,

@@ -1174,6 +1174,74 @@ mod coroutines {
         assert_eq!(log.take(), ["sum 3"]);
     }
 
+    #[yieldkit::coroutine]
+    fn sub<'a>(log: &'a Log) -> impl Coroutine<(), Yield = u32, Return = u32> + 'a {
+        defer! {
+            log.push("sub closed");
+        }
+        for i in 0..5 {
+            yield_!(i);
+        }
+        5
+    }
+
+    #[yieldkit::coroutine]
+    fn delegating<'a>(log: &'a Log) -> impl Coroutine<(), Yield = u32, Return = u32> + 'a {
+        defer! {
+            log.push("outer closed");
+        }
+        yield_from!(sub(log))
+    }
+
+    #[yieldkit::coroutine]
+    async fn async_sub<'a>(
+        log: &'a Log,
+    ) -> impl AsyncCoroutine<(), Yield = u32, Return = u32> + 'a {
+        defer! {
+            tick().await;
+            log.push("sub closed");
+        }
+        for i in 0..5 {
+            yield_!(i);
+        }
+        5
+    }
+
+    #[yieldkit::coroutine]
+    async fn async_delegating<'a>(
+        log: &'a Log,
+    ) -> impl AsyncCoroutine<(), Yield = u32, Return = u32> + 'a {
+        defer! {
+            log.push("outer closed");
+        }
+        yield_from!(async_sub(log))
+    }
+
+    #[test]
+    fn closing_a_delegating_coroutine_closes_the_sub_coroutine_first() {
+        let log = Log::default();
+        let mut co = pin!(delegating(&log));
+        assert!(matches!(co.as_mut().resume(()), CoroutineState::Yielded(0)));
+        assert!(matches!(co.as_mut().resume(()), CoroutineState::Yielded(1)));
+        co.as_mut().close();
+        assert_eq!(log.take(), ["sub closed", "outer closed"]);
+
+        let mut co = pin!(async_delegating(&log));
+        block_on(async {
+            assert!(matches!(
+                co.as_mut().resume(()).await,
+                CoroutineState::Yielded(0)
+            ));
+            assert_eq!(co.as_mut().aclose().await, None);
+        });
+        assert_eq!(log.take(), ["sub closed", "outer closed"]);
+
+        // Run to the end, the sub-coroutine cleans up once, as it completes.
+        let mut co = pin!(delegating(&log));
+        while let CoroutineState::Yielded(_) = co.as_mut().resume(()) {}
+        assert_eq!(log.take(), ["sub closed", "outer closed"]);
+    }
+
     #[test]
     fn an_unstarted_coroutine_closes_to_none() {
         let log = Log::default();

@@ -192,6 +192,13 @@ impl Rewriter<'_> {
     /// ```
     fn yield_from_coroutine(&mut self, span: Span, inner: Expr, first: Option<Expr>) -> Expr {
         let value = local("value", span);
+        // Inside a `defer!`'s scope a close of this coroutine reaches the yield below,
+        // which leaves through a region that closes `sub` first; elsewhere a close
+        // drops the body, `sub` with it, as it drops any body outside cleanup scopes.
+        let closes_sub = self.closes_here();
+        if closes_sub {
+            self.open_region(false, span);
+        }
         let each = self.yield_expr(span, "`yield_from!`", Some(syn::parse_quote!(#value)));
         let inner_span = inner.span();
         // Errors about `sub` not being a coroutine all land on the user's expression.
@@ -213,17 +220,32 @@ impl Rewriter<'_> {
         } else {
             quote_spanned!(inner_span=> <_ as __yieldkit_private::Coroutine<#sent_type>>::resume(#sub.as_mut().sub(), #sent))
         };
+        let delegation = quote_spanned! {span=>
+            loop {
+                match #resume {
+                    __yieldkit_private::CoroutineState::Yielded(#value) => #sent = #each,
+                    __yieldkit_private::CoroutineState::Complete(#value) => break #value,
+                }
+            }
+        };
+        let delegation = if closes_sub {
+            let closed = self.close_region();
+            // A no-op on a sub-coroutine that completed.
+            let close = if self.kind == Kind::AsyncCoroutine {
+                quote_spanned!(inner_span=> let _ = <_ as __yieldkit_private::AsyncCoroutine<#sent_type>>::aclose(#sub.as_mut().sub()).await;)
+            } else {
+                quote_spanned!(inner_span=> <_ as __yieldkit_private::Coroutine<#sent_type>>::close(#sub.as_mut().sub());)
+            };
+            self.region(closed, delegation, quote_spanned!(span=> { #close }))
+        } else {
+            delegation
+        };
         Expr::Verbatim(quote_spanned! {span=>
             {
                 let #sub = #check;
                 let mut #sub = __yieldkit_private::core::pin::pin!(#sub);
                 let mut #sent = #sub.first(#first);
-                loop {
-                    match #resume {
-                        __yieldkit_private::CoroutineState::Yielded(#value) => #sent = #each,
-                        __yieldkit_private::CoroutineState::Complete(#value) => break #value,
-                    }
-                }
+                #delegation
             }
         })
     }
