@@ -179,6 +179,25 @@ impl<P: DerefMut<Target: Stream<Item = F>>, F: Future> Buffered<P, F> {
         None
     }
 
+    /// Ends a `try` comprehension at its first `Err`: drops the futures in flight, then
+    /// runs the producer to its end, discarding what it yields. The producer has been
+    /// told to stop (it checks a flag after each yield), so it leaves its loops, closing
+    /// the sources they own on the way.
+    #[doc(hidden)]
+    pub fn finish(&mut self) -> impl Future<Output = ()> + '_ {
+        self.in_flight.clear();
+        core::future::poll_fn(move |cx| {
+            while let Some(producer) = self.producer.as_mut() {
+                match producer.as_mut().poll_next(cx) {
+                    Poll::Ready(Some(future)) => drop(future),
+                    Poll::Ready(None) => self.producer = None,
+                    Poll::Pending => return Poll::Pending,
+                }
+            }
+            Poll::Ready(())
+        })
+    }
+
     /// How many futures are running or finished but not yet handed out.
     #[doc(hidden)]
     pub fn in_flight(&self) -> usize {

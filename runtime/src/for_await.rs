@@ -60,6 +60,13 @@ pub struct Checked<S, I> {
 }
 
 impl<S, I> Checked<S, I> {
+    /// The stream, unpinned (a `Checked` that is not pinned holds no pinned stream).
+    #[doc(hidden)]
+    #[inline(always)]
+    pub fn stream_mut(&mut self) -> &mut S {
+        &mut self.stream
+    }
+
     /// The stream, pinned.
     #[inline(always)]
     pub(crate) fn into_stream(self: Pin<&mut Self>) -> Pin<&mut S> {

@@ -1345,4 +1345,20 @@ mod comprehensions {
         assert_eq!(got, [Ok(0), Ok(1), Err("bad 2".into())]);
         assert_eq!(log.take(), ["source closed"]);
     }
+
+    #[test]
+    fn buffered_try_closes_on_the_first_err() {
+        let log = Log::default();
+        for ordered in [true, false] {
+            let got: Result<Vec<u32>, String> = block_on(async {
+                if ordered {
+                    collect![async move { x }.await for await x in results(&log); buffered(2), try]
+                } else {
+                    collect![async move { x }.await for x in sync_results(&log); buffer_unordered(2), try]
+                }
+            });
+            assert_eq!(got, Err("bad 2".into()));
+            assert_eq!(log.take(), ["source closed"], "ordered: {ordered}");
+        }
+    }
 }

@@ -633,6 +633,16 @@ fn eager_buffered(comp: Comprehension, buffering: &Buffering, names: &Locals) ->
         let mutability = is_mut.then(|| quote!(mut));
         quote!(#mutability #name)
     });
+    let try_ = options.try_.is_some();
+    // With `try`, the producer stops when the consumer saw an `Err`: it closes its
+    // sources on the way out (`Sources::Closed`), driven to its end by `finish`.
+    let halt = Ident::new("__yieldkit_halt", Span::mixed_site());
+    let halted = try_.then(|| {
+        let stop = stop_at(names, quote!(()));
+        quote! {
+            if #halt.load(__yieldkit_private::core::sync::atomic::Ordering::Relaxed) #stop
+        }
+    });
     let each = verbatim(quote! {{
         let #bindings = __yieldkit_private::Bindings((#(#names_list,)*));
         #yielder.yield_(async {
@@ -640,18 +650,32 @@ fn eager_buffered(comp: Comprehension, buffering: &Buffering, names: &Locals) ->
             let (#(#pats,)*) = #bindings.into_inner();
             #elem
         }).await;
+        #halted
     }});
+    let sources = if try_ {
+        Sources::Closed
+    } else {
+        Sources::Dropped
+    };
     let loops = nest(
         clauses,
         None,
         ForAwaitClauses::Lowered,
-        Sources::Dropped,
+        sources,
         names,
         vec![Stmt::Expr(each, None)],
+    );
+    let loops = match sources {
+        Sources::Closed => stmts([vec![new_stop(names)], loops]),
+        Sources::Dropped => loops,
+    };
+    let new_halt = try_.then(
+        || quote!(let #halt = __yieldkit_private::core::sync::atomic::AtomicBool::new(false);),
     );
     let new = buffered_new(buffering, &quote!(#item));
     // `into_checked` wraps it for `next`; `Buffered` is `Unpin`, so no pinning needed.
     let drive = quote! {
+        #new_halt
         let #item = __yieldkit_private::core::pin::pin!(__yieldkit_private::generator_body!(
             AsyncGen<_> borrowing, #yielder, { #(#loops)* }
         ));
@@ -677,7 +701,11 @@ fn eager_buffered(comp: Comprehension, buffering: &Buffering, names: &Locals) ->
         names,
         vec![semi(verbatim(quote!(#out.push(#value))), Span::call_site())],
         vec![semi(
-            verbatim(quote!(break #label __yieldkit_private::core::result::Result::Err(#error))),
+            verbatim(quote!({
+                #halt.store(true, __yieldkit_private::core::sync::atomic::Ordering::Relaxed);
+                #buffered.stream_mut().finish().await;
+                break #label __yieldkit_private::core::result::Result::Err(#error)
+            })),
             Span::call_site(),
         )],
     );

@@ -11,6 +11,7 @@ async fn all(xs: Vec<u32>) -> Result<Vec<u32>, String> {
         #[allow(unused_imports)]
         use ::yieldkit::__private as __yieldkit_private;
         {
+            let __yieldkit_halt = __yieldkit_private::core::sync::atomic::AtomicBool::new(false);
             let __yieldkit_item = {
                 super let mut pinned =
                         ::yieldkit::__private::AsyncGen::new(|token:
@@ -22,16 +23,33 @@ async fn all(xs: Vec<u32>) -> Result<Vec<u32>, String> {
                                         unsafe {
                                             ::yieldkit::__private::Yielder::new(token, &brand)
                                         };
-                                    for x in xs {
-                                        {
-                                            let __yieldkit_bindings =
-                                                __yieldkit_private::Bindings((x,));
-                                            yielder.yield_(async {
-                                                        #[allow(unused_variables, unused_mut)]
-                                                        let (x,) = __yieldkit_bindings.into_inner();
-                                                        fetch(x).await
-                                                    }).await;
+                                    let mut __yieldkit_stop =
+                                        __yieldkit_private::core::option::Option::None;
+                                    {
+                                        #[allow(unused_imports)]
+                                        use __yieldkit_private::{ProbeCloses as _, ProbeDrops as _};
+                                        let mut __yieldkit_source_0 =
+                                            __yieldkit_private::core::iter::IntoIterator::into_iter(xs);
+                                        let __yieldkit_kind_0 =
+                                            (&__yieldkit_private::Probe::of(&__yieldkit_source_0)).__yieldkit_close_kind();
+                                        for x in &mut __yieldkit_source_0 {
+                                            {
+                                                let __yieldkit_bindings =
+                                                    __yieldkit_private::Bindings((x,));
+                                                yielder.yield_(async {
+                                                            #[allow(unused_variables, unused_mut)]
+                                                            let (x,) = __yieldkit_bindings.into_inner();
+                                                            fetch(x).await
+                                                        }).await;
+                                                if __yieldkit_halt.load(__yieldkit_private::core::sync::atomic::Ordering::Relaxed)
+                                                    {
+                                                    __yieldkit_stop =
+                                                        __yieldkit_private::core::option::Option::Some(());
+                                                    break;
+                                                }
+                                            }
                                         }
+                                        __yieldkit_kind_0.close(&mut __yieldkit_source_0);
                                     }
                                 });
                 unsafe { ::core::pin::Pin::new_unchecked(&mut pinned) }
@@ -52,8 +70,15 @@ async fn all(xs: Vec<u32>) -> Result<Vec<u32>, String> {
                             __yieldkit_out.push(__yieldkit_value);
                         }
                         __yieldkit_private::core::result::Result::Err(__yieldkit_error) => {
-                            break '__yieldkit_comprehension
-                                __yieldkit_private::core::result::Result::Err(__yieldkit_error);
+                            {
+                                __yieldkit_halt.store(
+                                    true,
+                                    __yieldkit_private::core::sync::atomic::Ordering::Relaxed,
+                                );
+                                __yieldkit_buffered.stream_mut().finish().await;
+                                break '__yieldkit_comprehension
+                                    __yieldkit_private::core::result::Result::Err(__yieldkit_error);
+                            };
                         }
                     }
                 }

@@ -42,3 +42,25 @@ async fn double(x: u32) -> u32 {
     core::future::ready(()).await;
     x * 2
 }
+
+/// `try` in the eager and lazy forms, over one source and over two nested ones: each
+/// closes the generators it iterates at the first error.
+///
+/// # Errors
+/// The first word that is not a number.
+pub fn parsed_eagerly(words: &[&str]) -> Result<Vec<u32>, std::num::ParseIntError> {
+    collect![w.parse::<u32>() for w in words.iter().copied(); try]
+}
+
+/// As [`parsed_eagerly`], lazily, and across two clauses.
+pub fn parsed_lazily<'a>(
+    lines: &'a [Vec<&'a str>],
+) -> (
+    impl Iterator<Item = Result<u32, std::num::ParseIntError>> + 'a,
+    impl Stream<Item = Result<u32, std::num::ParseIntError>> + 'a,
+) {
+    (
+        collect![w.parse::<u32>() for line in lines for w in line.iter().copied(); iter, try],
+        collect![w.parse::<u32>() for w in lines.iter().flatten().copied(); stream, try],
+    )
+}
