@@ -58,6 +58,14 @@ pub(super) fn let_(pat: Pat, init: Expr, span: Span) -> Stmt {
 
 /// `pat: ty`, or `pat` alone.
 pub(super) fn typed(pat: Pat, ty: Option<Type>) -> Pat {
+    // A leading `|` is not allowed in `let | x: T = ..`; it means nothing anyway.
+    let pat = match pat {
+        Pat::Or(mut or) if ty.is_some() => {
+            or.leading_vert = None;
+            Pat::Or(or)
+        }
+        pat => pat,
+    };
     match ty {
         Some(ty) => Pat::Type(PatType {
             attrs: Vec::new(),
