@@ -70,8 +70,9 @@ impl<S, I> Checked<S, I> {
     /// The stream, pinned.
     #[inline(always)]
     pub(crate) fn into_stream(self: Pin<&mut Self>) -> Pin<&mut S> {
-        // SAFETY: `Checked` pins `stream` structurally: it never moves it out, has no
-        // `Drop` impl, and is `Unpin` only when `S` is.
+        // SAFETY: `Checked` pins `stream` structurally: it never moves it out of a
+        // pinned `Checked` (`stream_mut` takes `&mut self`, which a pin gives out only
+        // when `Checked` is `Unpin`), has no `Drop` impl, and is `Unpin` only when `S` is.
         unsafe { self.map_unchecked_mut(|checked| &mut checked.stream) }
     }
 }

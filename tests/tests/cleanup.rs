@@ -32,26 +32,15 @@ impl Log {
     }
 }
 
-/// `Pending` once, waking its task through the waker: cleanup that awaits "I/O".
-/// `futures::executor::block_on` polls again only when woken, so a lost wake-up hangs
-/// the test instead of passing it.
-struct Tick(bool);
+// The runtime's test fixtures: `PendingOnce` is `Pending` once, waking its task
+// through the waker. `futures::executor::block_on` polls again only when woken, so a
+// lost wake-up hangs a test instead of passing it.
+#[path = "../../runtime/tests/common/mod.rs"]
+mod common;
 
-impl Future for Tick {
-    type Output = ();
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
-        if self.0 {
-            Poll::Ready(())
-        } else {
-            self.0 = true;
-            cx.waker().wake_by_ref();
-            Poll::Pending
-        }
-    }
-}
-
-fn tick() -> Tick {
-    Tick(false)
+/// Cleanup that awaits "I/O".
+fn tick() -> common::PendingOnce {
+    common::PendingOnce(false)
 }
 
 /// How the scenario bodies leave their loop at `i == 1`.

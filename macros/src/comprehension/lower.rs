@@ -187,9 +187,12 @@ fn nest(
                     _ => expr,
                 };
                 let is_async = await_span.is_some();
-                let (source_stmts, expr, close) = match sources {
-                    Sources::Dropped => (Vec::new(), expr, None),
-                    Sources::Closed => owned_source(index, is_async, expr, span),
+                let (expr, owned) = match sources {
+                    Sources::Dropped => (expr, None),
+                    Sources::Closed => {
+                        let (take, borrowed, close) = owned_source(index, is_async, expr, span);
+                        (borrowed, Some((take, close)))
+                    }
                 };
                 let looped = match await_span {
                     Some(await_span) => {
@@ -222,9 +225,9 @@ fn nest(
                         Expr::ForLoop(for_loop(Vec::new(), pat, expr, body, span))
                     }
                 };
-                match close {
+                match owned {
                     None => vec![Stmt::Expr(looped, None)],
-                    Some(close) => {
+                    Some((source_stmts, close)) => {
                         let stop = &names.stop;
                         let owned = block_expr(
                             stmts([source_stmts, vec![Stmt::Expr(looped, None), close]]),
@@ -253,7 +256,10 @@ fn nest(
             } => stmts([vec![let_(typed(pat, ty), expr, let_span)], body]),
         };
     }
-    body
+    match sources {
+        Sources::Closed => stmts([vec![new_stop(names)], body]),
+        Sources::Dropped => body,
+    }
 }
 
 /// A `for` clause's source, owned by a local so that it can be closed after the loop:
@@ -265,12 +271,7 @@ fn nest(
 /// /* the loop, over */ source.as_mut()                   // `&mut source`
 /// kind.aclose(source.as_mut()).await;                     // `kind.close(&mut source);`
 /// ```
-fn owned_source(
-    index: usize,
-    is_async: bool,
-    expr: Expr,
-    span: Span,
-) -> (Vec<Stmt>, Expr, Option<Stmt>) {
+fn owned_source(index: usize, is_async: bool, expr: Expr, span: Span) -> (Vec<Stmt>, Expr, Stmt) {
     let source = Ident::new(&format!("__yieldkit_source_{index}"), Span::mixed_site());
     let kind = Ident::new(&format!("__yieldkit_kind_{index}"), Span::mixed_site());
     let expr_span = expr.span();
@@ -317,11 +318,7 @@ fn owned_source(
             None,
         ),
     ];
-    (
-        take,
-        verbatim(borrowed),
-        Some(Stmt::Expr(verbatim(close), None)),
-    )
+    (take, verbatim(borrowed), Stmt::Expr(verbatim(close), None))
 }
 
 /// With `try`: `match TryElement::into_result(elem) { Ok(v) => on_ok, Err(e) => on_err }`
@@ -444,11 +441,7 @@ fn eager_with(comp: Comprehension, names: &Locals, for_await: ForAwaitClauses) -
         }
     });
     block_expr(
-        stmts([
-            vec![new_out(names), new_stop(names)],
-            loops,
-            vec![Stmt::Expr(result, None)],
-        ]),
+        stmts([vec![new_out(names)], loops, vec![Stmt::Expr(result, None)]]),
         Span::call_site(),
     )
 }
@@ -560,10 +553,6 @@ fn lazy_generator(
         names,
         vec![each],
     );
-    let loops = match sources {
-        Sources::Closed => stmts([vec![new_stop(names)], loops]),
-        Sources::Dropped => loops,
-    };
     let mut errors = Errors::new();
     let generator = block::generator(form, None, loops, span, &mut errors);
     let errors = errors.to_compile_errors();
@@ -665,10 +654,6 @@ fn eager_buffered(comp: Comprehension, buffering: &Buffering, names: &Locals) ->
         names,
         vec![Stmt::Expr(each, None)],
     );
-    let loops = match sources {
-        Sources::Closed => stmts([vec![new_stop(names)], loops]),
-        Sources::Dropped => loops,
-    };
     let new_halt = try_.then(
         || quote!(let #halt = __yieldkit_private::core::sync::atomic::AtomicBool::new(false);),
     );
