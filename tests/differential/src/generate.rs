@@ -53,11 +53,14 @@ pub struct Areas {
     /// in edition 2024 yieldkit dropped them when the yield resumed, not at the end of
     /// the statement).
     pub yield_value_temporaries: bool,
+    /// (h) `defer!` blocks, whose code runs when their block is left and when the
+    /// consumer closes the generator (every run is also closed after every item).
+    pub defer: bool,
 }
 
 impl Areas {
     /// Every area's letter, name and flag.
-    fn table(&mut self) -> [(char, &'static str, &mut bool); 7] {
+    fn table(&mut self) -> [(char, &'static str, &mut bool); 8] {
         [
             ('a', "cfg_on_exits", &mut self.cfg_on_exits),
             ('b', "tail_temporaries", &mut self.tail_temporaries),
@@ -74,6 +77,7 @@ impl Areas {
                 "yield_value_temporaries",
                 &mut self.yield_value_temporaries,
             ),
+            ('h', "defer", &mut self.defer),
         ]
     }
 
@@ -117,7 +121,7 @@ impl Areas {
             }
             if !found {
                 return Err(format!(
-                    "unknown area `{name}` in YIELDKIT_DIFF_AREAS (known: a..g, or their names)"
+                    "unknown area `{name}` in YIELDKIT_DIFF_AREAS (known: a..h, or their names)"
                 ));
             }
         }
@@ -346,6 +350,19 @@ enum Node {
     },
     /// The body's tail expression, a temporary guard.
     Tail(u32),
+    /// `defer! { log.deferred(id, value); }` (the reference: a stand-in local that
+    /// logs the same when dropped, see `support::Log::defer_guard`).
+    Defer {
+        id: u32,
+        /// The nesting of generators it is in (0: the body itself).
+        level: usize,
+        /// An `i64` the deferred code reads: of locals that stay as they are.
+        value: Box<Node>,
+        /// The deferred code awaits the value (`pending_once(value).await`).
+        awaits: bool,
+        /// Written `yieldkit::defer!`.
+        qualified: bool,
+    },
 }
 
 fn text(s: impl Into<String>) -> Node {
@@ -449,6 +466,10 @@ struct Var {
     loop_depth: usize,
     /// An immutable `Int`: a nested generator may capture it (by copy).
     capturable: bool,
+    /// In a nested generator's body, captured from the body around it: never shadowed
+    /// there (the reference inlines that body around the loop body, which would then
+    /// see the shadow instead of the variable it names).
+    captured: bool,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -493,6 +514,7 @@ enum StmtKind {
     IfLet,
     LabelledBlock,
     Closure,
+    Defer,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -536,6 +558,14 @@ impl Stmt {
         }
     }
 
+    /// `;`, which takes no attribute.
+    fn empty() -> Self {
+        Self {
+            no_cfg: true,
+            ..Self::new(text(";"))
+        }
+    }
+
     fn exit(main: Node) -> Self {
         Self {
             pre: Vec::new(),
@@ -572,6 +602,17 @@ struct Gen<'a> {
     inner_depth: usize,
     /// Generating the value of a yield.
     in_yield_value: bool,
+    /// Inside code where a `defer!` cannot be generated: another macro's input (a
+    /// `select!` handler), or the body of a nested sync generator (a plain `for` loop
+    /// over it drops it rather than closing it, and which loop a body's nested
+    /// generator gets depends on the form).
+    no_defer: usize,
+    /// The statements being generated are those of a block with a tail expression: no
+    /// `defer!` among them (in edition 2021 the tail's temporaries outlive the block's
+    /// locals, and so a stand-in's drop, but not a `defer!`'s code).
+    block_has_tail: bool,
+    /// A `defer!` among the body's own statements: no tail expression then.
+    top_defer: bool,
 }
 
 impl<'a> Gen<'a> {
@@ -595,6 +636,9 @@ impl<'a> Gen<'a> {
             depth: 0,
             inner_depth: 0,
             in_yield_value: false,
+            no_defer: 0,
+            block_has_tail: false,
+            top_defer: false,
         };
         g.push_scope();
         let mut args = Vec::new();
@@ -628,7 +672,8 @@ impl<'a> Gen<'a> {
         while g.size > 0 {
             stmts.push(g.stmt());
         }
-        let tail = (areas.tail_temporaries && g.rng.chance(50)).then(|| g.guard_id());
+        let tail =
+            (areas.tail_temporaries && !g.top_defer && g.rng.chance(50)).then(|| g.guard_id());
         Case {
             index,
             seed,
@@ -682,6 +727,7 @@ impl<'a> Gen<'a> {
             movable: matches!(kind, Kind::Guard | Kind::GuardVec | Kind::Closure),
             loop_depth: self.loops.len(),
             capturable: kind == Kind::Int && !assignable,
+            captured: false,
         });
     }
 
@@ -752,6 +798,13 @@ impl<'a> Gen<'a> {
 
     /// A block of at most `max` statements (at least one), in its own scope.
     fn block(&mut self, max: usize) -> Node {
+        self.block_with_tail(max, false)
+    }
+
+    /// [`Gen::block`], for a block that the caller ends with a tail expression when
+    /// `tail`.
+    fn block_with_tail(&mut self, max: usize, tail: bool) -> Node {
+        let saved_tail = std::mem::replace(&mut self.block_has_tail, tail);
         self.push_scope();
         self.depth += 1;
         let n = 1 + self.rng.below(max);
@@ -764,7 +817,13 @@ impl<'a> Gen<'a> {
         }
         self.depth -= 1;
         self.pop_scope();
+        self.block_has_tail = saved_tail;
         Node::Seq(stmts)
+    }
+
+    /// Whether a `defer!` may be generated here.
+    fn can_defer(&self) -> bool {
+        self.areas.defer && self.no_defer == 0 && !self.in_yield_value && !self.block_has_tail
     }
 
     fn stmt_kind(&mut self, enabled: bool) -> Stmt {
@@ -781,6 +840,7 @@ impl<'a> Gen<'a> {
         let in_loop = usize::from(!self.jump_targets().is_empty());
         let inner = usize::from(self.inner_depth < 2 && self.depth < 3);
         let select = usize::from(self.is_async && self.areas.select && self.depth < 3);
+        let defer = usize::from(self.can_defer());
         let choices = [
             (6, S::LetInt),
             (2 * assignable, S::Assign),
@@ -809,6 +869,8 @@ impl<'a> Gen<'a> {
             (2 * nest, S::IfLet),
             (nest, S::LabelledBlock),
             (movable, S::Closure),
+            // More in nested generators: how a close reaches them is the subtle part.
+            (if self.inner_depth > 0 { 8 } else { 3 } * defer, S::Defer),
         ];
         match self.rng.weighted(&choices) {
             S::LetInt => {
@@ -878,7 +940,7 @@ impl<'a> Gen<'a> {
                     .or_else(|| self.pick_movable(Kind::Guard))
                     .or(closure)
                 else {
-                    return Stmt::new(text(";"));
+                    return Stmt::empty();
                 };
                 if self.vars[i].kind == Kind::Closure {
                     self.vars[i].live = false;
@@ -1101,7 +1163,7 @@ impl<'a> Gen<'a> {
                     barrier: false,
                     block: true,
                 });
-                let mut body = vec![self.block(4)];
+                let mut body = vec![self.block_with_tail(4, value)];
                 if value {
                     body.push(self.int(1));
                     body.push(text("\n"));
@@ -1122,7 +1184,7 @@ impl<'a> Gen<'a> {
             }
             S::Closure => {
                 let Some(i) = self.pick_movable(Kind::Guard) else {
-                    return Stmt::new(text(";"));
+                    return Stmt::empty();
                 };
                 self.vars[i].live = false;
                 let guard = self.vars[i].name.clone();
@@ -1131,6 +1193,22 @@ impl<'a> Gen<'a> {
                     self.declare(&name, Kind::Closure, false);
                 }
                 Stmt::new(text(format!("let {name} = move || touch(&{guard});")))
+            }
+            S::Defer => {
+                let id = self.guard_id();
+                if self.depth == 0 {
+                    self.top_defer = true;
+                }
+                let value = self.deferred_value(1);
+                let mut stmt = Stmt::new(Node::Defer {
+                    id,
+                    level: self.inner_depth,
+                    value: Box::new(value),
+                    awaits: self.is_async && self.rng.chance(50),
+                    qualified: self.rng.chance(30),
+                });
+                stmt.no_cfg = true;
+                stmt
             }
             S::UseItem => {
                 let i = self.pick(Kind::Item).unwrap_or(0);
@@ -1180,6 +1258,7 @@ impl<'a> Gen<'a> {
         let old: Vec<usize> = self
             .find(kind)
             .into_iter()
+            .filter(|&i| !self.vars[i].captured)
             .filter(|&i| kind != Kind::Int || self.vars[i].capturable || self.vars[i].assignable)
             .collect();
         if !old.is_empty() && self.rng.chance(15) {
@@ -1267,6 +1346,7 @@ impl<'a> Gen<'a> {
                 movable: false,
                 loop_depth: self.loops.len(),
                 capturable: false,
+                captured: false,
             });
         }
         nodes.push(self.block(4));
@@ -1473,6 +1553,7 @@ impl<'a> Gen<'a> {
             .cloned()
             .map(|mut v| {
                 v.loop_depth = 0;
+                v.captured = true;
                 v
             })
             .collect();
@@ -1494,7 +1575,10 @@ impl<'a> Gen<'a> {
         self.in_yield_value = false;
         self.depth = 1;
         self.inner_depth += 1;
+        let sync = usize::from(!is_async);
+        self.no_defer += sync;
         let body = self.block(4);
+        self.no_defer -= sync;
         let items = self.items.max(1);
         self.inner_depth -= 1;
         (
@@ -1525,7 +1609,9 @@ impl<'a> Gen<'a> {
         });
         self.push_scope();
         self.declare(&binding, Kind::Int, false);
+        self.no_defer += 1;
         let body = self.block(3);
+        self.no_defer -= 1;
         self.pop_scope();
         self.loops.pop();
         Stmt::new(Node::Seq(vec![
@@ -1597,6 +1683,42 @@ impl<'a> Gen<'a> {
     }
 
     /// An integer without yields, `?` or destructors.
+    /// The value a `defer!` block reads: of immutable integers, items, and guards that
+    /// are then never moved (the deferred code runs at the block's end, the reference
+    /// reads the value where the `defer!` is).
+    fn deferred_value(&mut self, depth: usize) -> Node {
+        let ints: Vec<usize> = (0..self.vars.len())
+            .filter(|&i| {
+                let v = &self.vars[i];
+                v.live
+                    && (v.capturable || matches!(v.kind, Kind::Item | Kind::Guard | Kind::GuardRef))
+            })
+            .collect();
+        match self.rng.below(4) {
+            0 | 1 if !ints.is_empty() => {
+                let i = ints[self.rng.below(ints.len())];
+                let name = self.vars[i].name.clone();
+                match self.vars[i].kind {
+                    Kind::Item => text(format!("either({name})")),
+                    Kind::Guard => {
+                        self.vars[i].movable = false;
+                        text(format!("touch(&{name})"))
+                    }
+                    Kind::GuardRef => text(format!("touch({name})")),
+                    _ => text(name),
+                }
+            }
+            2 if depth > 0 => Node::Seq(vec![
+                text("add("),
+                self.deferred_value(depth - 1),
+                text(", "),
+                self.deferred_value(depth - 1),
+                text(")"),
+            ]),
+            _ => text(format!("{}i64", self.rng.below(10))),
+        }
+    }
+
     fn plain_int(&mut self, depth: usize) -> Node {
         let var = self.pick(Kind::Int);
         match self.rng.below(3) {
@@ -1701,9 +1823,11 @@ impl<'a> Gen<'a> {
                 self.push_scope();
                 self.depth += 1;
                 let mut nodes = vec![text("({\n")];
+                let saved_tail = std::mem::replace(&mut self.block_has_tail, true);
                 for _ in 0..1 + self.rng.below(2) {
                     nodes.push(self.stmt());
                 }
+                self.block_has_tail = saved_tail;
                 nodes.push(self.int(d));
                 nodes.push(text("\n})"));
                 self.depth -= 1;
@@ -1986,6 +2110,34 @@ impl Render<'_> {
                     out.push_str(") => {\n");
                     self.node(body, cx, out);
                     out.push_str("}, }");
+                }
+            }
+            Node::Defer {
+                id,
+                level,
+                value,
+                awaits,
+                qualified,
+            } => {
+                if cx.target == Target::Reference {
+                    let _ = write!(out, "let _d{id} = log.defer_guard({level}, {id}, ");
+                    self.node(value, cx, out);
+                    out.push_str(");");
+                } else {
+                    let path = if *qualified {
+                        "yieldkit::defer"
+                    } else {
+                        "defer"
+                    };
+                    let _ = write!(out, "{path}! {{ log.deferred({id}, ");
+                    if *awaits {
+                        out.push_str("pending_once(");
+                        self.node(value, cx, out);
+                        out.push_str(").await");
+                    } else {
+                        self.node(value, cx, out);
+                    }
+                    out.push_str("); }");
                 }
             }
             Node::Tail(id) => {
@@ -2377,18 +2529,18 @@ mod tests {
     #[test]
     fn areas_parse() {
         let defaults = Areas::default_run();
-        assert_eq!(defaults.letters(), "a,b,c,d,e,f,g");
+        assert_eq!(defaults.letters(), "a,b,c,d,e,f,g,h");
         assert_eq!(Areas::parse("none", defaults), Ok(Areas::default()));
         assert_eq!(Areas::parse("all", defaults), Ok(Areas::all()));
         let some = Areas::parse("a, tail_temporaries", defaults).expect("valid");
         assert_eq!(some.letters(), "a,b");
         let fewer = Areas::parse("-c,-f", defaults).expect("valid");
-        assert_eq!(fewer.letters(), "a,b,d,e,g");
+        assert_eq!(fewer.letters(), "a,b,d,e,g,h");
         let back = Areas::parse("+c", fewer).expect("valid");
-        assert_eq!(back.letters(), "a,b,c,d,e,g");
+        assert_eq!(back.letters(), "a,b,c,d,e,g,h");
         assert_eq!(
             Areas::parse("-a", defaults).map(Areas::letters),
-            Ok("b,c,d,e,f,g".into())
+            Ok("b,c,d,e,f,g,h".into())
         );
         assert!(Areas::parse("z", defaults).is_err());
     }
@@ -2446,6 +2598,9 @@ mod tests {
             (": for await ", 'e'),
             ("futures::select!", 'f'),
             ("yield_!(Ok(touch(&log.guard(", 'g'),
+            ("\ndefer! { log.deferred(", 'h'),
+            ("yieldkit::defer! { log.deferred(", 'h'),
+            ("log.defer_guard(1, ", 'h'),
         ] {
             assert!(
                 all.contains(construct),
@@ -2456,5 +2611,10 @@ mod tests {
                 "`{construct}` generated with area ({area}) off"
             );
         }
+        assert!(
+            all.lines()
+                .any(|line| line.contains("defer! { log.deferred(") && line.contains(".await")),
+            "no deferred code that awaits"
+        );
     }
 }

@@ -20,6 +20,9 @@
 //! once and wakes itself), `for await` over nested `stream!`s and streams, and
 //! (area (f)) `futures::select!`. Nested generators (`stream!` / `iter!` inside the
 //! body) are iterated with `for` / `for await` or delegated to with `yield_from!`.
+//! (Area (h)) `defer! { log.deferred(id, value); }` statements in the blocks of the body
+//! and of its nested async generators, the value read from locals declared before
+//! them, and in async bodies awaited (`pending_once(value).await`).
 //!
 //! The item type is [`Res`](support::Res) = `Result<i64, i64>`. Each body is emitted
 //! as:
@@ -40,7 +43,10 @@
 //! generator finishes, then hands out the error), and a loop over a nested generator
 //! is the nested body, inlined, with each of its yields running the loop body. The
 //! coroutines return `Result<(), i64>` too: `?` is their own, and the consumer logs a
-//! `Complete(Err(e))` as the last item.
+//! `Complete(Err(e))` as the last item. A `defer!` is a local of the reference,
+//! `let _d = log.defer_guard(level, id, value);`, whose destructor logs
+//! `Deferred(id, value)`: so it runs at the end of its block and on every way out of it,
+//! in scope order, as deferred code must.
 //!
 //! ## How logs are compared
 //!
@@ -51,10 +57,20 @@
 //! 2. for every `k` from 0 to the number of items: consume `k` items and drop the
 //!    generator mid-body. The reference, given the same limit, returns at the yield
 //!    that logs its `k`-th item, so its destructors run from that point, in scope
-//!    order, which is what dropping the suspended generator must do. For `k = 0` the
-//!    reference does not run: it drops its arguments in their order, as an unstarted
-//!    `async fn` does (the block forms move what they capture into locals first, as
-//!    an `async fn` does with its arguments).
+//!    order, which is what dropping the suspended generator must do; its `defer!`
+//!    stand-ins log nothing then (a dropped generator runs no deferred code). For
+//!    `k = 0` the reference does not run: it drops its arguments in their order, as an
+//!    unstarted `async fn` does (the block forms move what they capture into locals
+//!    first, as an `async fn` does with its arguments);
+//! 3. for every such `k`, consume `k` items, then **close** the generator (`aclose`,
+//!    `Close::close`, `Coroutine::close`, `AsyncCoroutine::aclose`), check that a
+//!    stream or iterator is then at its end, and drop it. The reference stops at the
+//!    same yield, and its stand-ins log as the generator's deferred code must run: the
+//!    body's, around that yield; and, if there is some, the deferred code of the nested
+//!    generator the body is suspended in a loop over (closed by the loop), and so on
+//!    inwards, as long as each level has deferred code around its own yield (one that
+//!    has none is dropped by the close, with what it iterates). See
+//!    [`Log::yielded`](support::Log::yielded).
 //!
 //! The log of each run must equal the reference's, event for event. A panic in a
 //! generator, a `Pending` without a wake-up, or an item after the end is a failure
@@ -109,7 +125,11 @@
 //! - (e) labelled `'l: for await` inside `stream!` (otherwise written with
 //!   `#[for_await]`);
 //! - (f) `futures::select!` whose handlers yield or use `?`;
-//! - (g) temporaries with destructors in the value of a yield (found by this test).
+//! - (g) temporaries with destructors in the value of a yield (found by this test);
+//! - (h) `defer!` blocks (not in `select!` handlers, which are another macro's input;
+//!   not in nested sync generators, which a plain `for` loop drops rather than closes;
+//!   not directly in a block with a tail expression, whose temporaries in edition 2021
+//!   outlive the reference's stand-in).
 
 pub mod generate;
 pub mod support;

@@ -12,8 +12,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::task::Wake;
 
-use futures_core::Stream;
-use yieldkit::{AsyncCoroutine, Coroutine, CoroutineState};
+use yieldkit::{AsyncClose, AsyncCoroutine, ClosableStream, Close, Coroutine, CoroutineState};
 
 /// The item type of every generated generator.
 pub type Res = Result<i64, i64>;
@@ -29,6 +28,18 @@ pub enum Event {
     Item(Res),
     /// A drop guard was dropped.
     Drop(u32),
+    /// A `defer!` block ran (the reference: its stand-in was dropped), with the value
+    /// it read.
+    Deferred(u32, i64),
+}
+
+/// How a consumer stops early.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stop {
+    /// It drops the generator: no deferred code runs.
+    Drop,
+    /// It closes the generator (`aclose`, `close`), then drops it.
+    Close,
 }
 
 /// The events of one run, in order; and, for the reference, where to stop.
@@ -38,17 +49,27 @@ pub struct Log {
     /// Stop after this many items: the reference returns at the yield that reaches
     /// it, the consumer drops the generator once it has received that many.
     limit: Option<usize>,
+    stop: Stop,
     items: Cell<usize>,
+    /// The reference's live `defer!` stand-ins, per nesting level of generators (0:
+    /// the body itself, 1: a generator it iterates, ..).
+    deferred: RefCell<Vec<usize>>,
+    /// The reference's stand-ins of this level and deeper log nothing when dropped:
+    /// set where the reference stops (see [`Log::yielded`]).
+    abandoned: Cell<usize>,
 }
 
 impl Log {
-    /// An empty log; `limit`: see [`Log::yielded`].
+    /// An empty log; `limit` and `stop`: see [`Log::yielded`].
     #[must_use]
-    pub fn new(limit: Option<usize>) -> Self {
+    pub fn new(limit: Option<usize>, stop: Stop) -> Self {
         Self {
             events: RefCell::new(Vec::new()),
             limit,
+            stop,
             items: Cell::new(0),
+            deferred: RefCell::new(Vec::new()),
+            abandoned: Cell::new(usize::MAX),
         }
     }
 
@@ -60,12 +81,36 @@ impl Log {
     }
 
     /// The reference's yield: logs the item; `true` when the reference must stop
-    /// here, because the consumer stops after this item.
+    /// here, because the consumer stops after this item. The reference then returns
+    /// from here, dropping its locals, and its `defer!` stand-ins log what the
+    /// generator's deferred code does when the consumer stops:
+    ///
+    /// - dropped, the generator runs none of it;
+    /// - closed, it runs the body's deferred code around this yield, and closes the
+    ///   generator the body is suspended in a loop over (level 1) only if it has some
+    ///   (a body with no deferred code around the yield is dropped by a close, its
+    ///   sources with it); that one, closed, runs its own and closes the one it is in a
+    ///   loop over only if it has some, and so on.
     pub fn yielded(&self, item: Res) -> bool {
         self.events.borrow_mut().push(Event::Item(item));
         let items = self.items.get() + 1;
         self.items.set(items);
-        self.limit == Some(items)
+        let stops = self.limit == Some(items);
+        if stops {
+            let deferred = self.deferred.borrow();
+            let abandoned = match self.stop {
+                Stop::Drop => 0,
+                Stop::Close => {
+                    deferred
+                        .iter()
+                        .position(|&live| live == 0)
+                        .unwrap_or(deferred.len())
+                        + 1
+                }
+            };
+            self.abandoned.set(abandoned);
+        }
+        stops
     }
 
     /// The consumer's side: logs an item it received.
@@ -77,6 +122,29 @@ impl Log {
     #[must_use]
     pub fn guard(&self, id: u32) -> Guard<'_> {
         Guard { log: self, id }
+    }
+
+    /// The generator's `defer!` block: logs `Event::Deferred(id, value)`.
+    pub fn deferred(&self, id: u32, value: i64) {
+        self.events.borrow_mut().push(Event::Deferred(id, value));
+    }
+
+    /// The reference's stand-in for a `defer!` block of a generator at nesting `level`:
+    /// logs `Event::Deferred(id, value)` when dropped, unless the consumer's stop
+    /// abandons it (see [`Log::yielded`]).
+    #[must_use]
+    pub fn defer_guard(&self, level: usize, id: u32, value: i64) -> DeferGuard<'_> {
+        let mut deferred = self.deferred.borrow_mut();
+        if deferred.len() <= level {
+            deferred.resize(level + 1, 0);
+        }
+        deferred[level] += 1;
+        DeferGuard {
+            log: self,
+            level,
+            id,
+            value,
+        }
     }
 
     /// The events logged so far.
@@ -104,6 +172,24 @@ impl Guard<'_> {
 impl Drop for Guard<'_> {
     fn drop(&mut self) {
         self.log.events.borrow_mut().push(Event::Drop(self.id));
+    }
+}
+
+/// See [`Log::defer_guard`].
+#[derive(Debug)]
+pub struct DeferGuard<'a> {
+    log: &'a Log,
+    level: usize,
+    id: u32,
+    value: i64,
+}
+
+impl Drop for DeferGuard<'_> {
+    fn drop(&mut self) {
+        self.log.deferred.borrow_mut()[self.level] -= 1;
+        if self.level < self.log.abandoned.get() {
+            self.log.deferred(self.id, self.value);
+        }
     }
 }
 
@@ -264,7 +350,15 @@ pub trait DynAsyncCo {
         cx: &mut Context<'_>,
         arg: &mut Option<()>,
     ) -> Poll<CoroutineState<Res, CoRet>>;
+
+    /// [`AsyncCoroutine::poll_close`].
+    fn poll_close(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<CoRet>>;
 }
+
+/// A sync generator that can be closed, as a trait object.
+pub trait CloseIterator: Iterator + Close {}
+
+impl<I: Iterator + Close + ?Sized> CloseIterator for I {}
 
 impl<C: AsyncCoroutine<(), Yield = Res, Return = CoRet>> DynAsyncCo for C {
     fn poll_resume(
@@ -274,12 +368,16 @@ impl<C: AsyncCoroutine<(), Yield = Res, Return = CoRet>> DynAsyncCo for C {
     ) -> Poll<CoroutineState<Res, CoRet>> {
         AsyncCoroutine::poll_resume(self, cx, arg)
     }
+
+    fn poll_close(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<CoRet>> {
+        AsyncCoroutine::poll_close(self, cx)
+    }
 }
 
 /// A boxed `#[async_gen]` or `stream!`.
-pub type BoxStream<'a> = Pin<Box<dyn Stream<Item = Res> + 'a>>;
+pub type BoxStream<'a> = Pin<Box<dyn ClosableStream<Item = Res> + 'a>>;
 /// A boxed `#[generator]` or `iter!`.
-pub type BoxIter<'a> = Box<dyn Iterator<Item = Res> + 'a>;
+pub type BoxIter<'a> = Box<dyn CloseIterator<Item = Res> + 'a>;
 /// A boxed `#[yieldkit::coroutine] fn`.
 pub type BoxCo<'a> = Pin<Box<dyn Coroutine<(), Yield = Res, Return = CoRet> + 'a>>;
 /// A boxed `#[yieldkit::coroutine] async fn`.
@@ -323,50 +421,64 @@ pub struct Case {
 }
 
 /// Consumes the generator `make` makes: at most `limit` items (all if `None`),
-/// logging each; then drops it. Returns the log.
-fn consume(make: Maker, limit: Option<usize>) -> Vec<Event> {
-    let log = Log::new(limit);
+/// logging each; then, if it stopped early, closes it when `stop` says so (a closed
+/// stream or iterator must then be at its end); then drops it. Returns the log.
+fn consume(make: Maker, limit: Option<usize>, stop: Stop) -> Vec<Event> {
+    let log = Log::new(limit, stop);
+    let close = stop == Stop::Close;
     match make {
         Maker::Stream(make) => {
             let mut stream = make(&log);
-            receive(&log, limit, || {
+            let ended = receive(&log, limit, || {
                 match drive(|cx| stream.as_mut().poll_next(cx)) {
                     Some(item) => Step::Item(item),
-                    None => {
-                        let again = drive(|cx| stream.as_mut().poll_next(cx));
-                        assert!(
-                            again.is_none(),
-                            "the stream yielded {again:?} after its end"
-                        );
-                        Step::End(None)
-                    }
+                    None => Step::End(None),
                 }
             });
+            if close && !ended {
+                drive(|cx| AsyncClose::poll_close(stream.as_mut(), cx));
+            }
+            if close || ended {
+                let again = drive(|cx| stream.as_mut().poll_next(cx));
+                assert!(
+                    again.is_none(),
+                    "the stream yielded {again:?} after its end"
+                );
+            }
         }
         Maker::Iter(make) => {
             let mut iter = make(&log);
-            receive(&log, limit, || match iter.next() {
+            let ended = receive(&log, limit, || match iter.next() {
                 Some(item) => Step::Item(item),
-                None => {
-                    let again = iter.next();
-                    assert!(
-                        again.is_none(),
-                        "the iterator yielded {again:?} after its end"
-                    );
-                    Step::End(None)
-                }
+                None => Step::End(None),
             });
+            if close && !ended {
+                iter.close();
+            }
+            if close || ended {
+                let again = iter.next();
+                assert!(
+                    again.is_none(),
+                    "the iterator yielded {again:?} after its end"
+                );
+            }
         }
         Maker::Co(make) => {
             let mut co = make(&log);
-            receive(&log, limit, || coroutine_step(co.as_mut().resume(())));
+            let ended = receive(&log, limit, || coroutine_step(co.as_mut().resume(())));
+            if close && !ended {
+                co.as_mut().close();
+            }
         }
         Maker::AsyncCo(make) => {
             let mut co = make(&log);
-            receive(&log, limit, || {
+            let ended = receive(&log, limit, || {
                 let mut arg = Some(());
                 coroutine_step(drive(|cx| co.as_mut().poll_resume(cx, &mut arg)))
             });
+            if close && !ended {
+                drive(|cx| co.as_mut().poll_close(cx));
+            }
         }
     }
     log.into_events()
@@ -388,7 +500,8 @@ fn coroutine_step(state: CoroutineState<Res, CoRet>) -> Step {
 }
 
 /// Logs what `next` gives until the end, or until `limit` items were received.
-fn receive(log: &Log, limit: Option<usize>, mut next: impl FnMut() -> Step) {
+/// Whether it saw the end.
+fn receive(log: &Log, limit: Option<usize>, mut next: impl FnMut() -> Step) -> bool {
     let mut received = 0;
     while limit.is_none_or(|limit| received < limit) {
         match next() {
@@ -397,15 +510,16 @@ fn receive(log: &Log, limit: Option<usize>, mut next: impl FnMut() -> Step) {
                 if let Some(item) = last {
                     log.received(item);
                 }
-                break;
+                return true;
             }
         }
         received += 1;
     }
+    false
 }
 
-fn run_reference(reference: fn(&Log), limit: Option<usize>) -> Vec<Event> {
-    let log = Log::new(limit);
+fn run_reference(reference: fn(&Log), limit: Option<usize>, stop: Stop) -> Vec<Event> {
+    let log = Log::new(limit, stop);
     reference(&log);
     log.into_events()
 }
@@ -419,6 +533,8 @@ pub struct Failure {
     pub form: &'static str,
     /// Where the consumer stopped (`None`: a full run).
     pub limit: Option<usize>,
+    /// How it stopped there.
+    pub stop: Stop,
     /// The reference's log.
     pub expected: Vec<Event>,
     /// The form's log, or the panic that ended the run.
@@ -427,9 +543,10 @@ pub struct Failure {
 
 impl fmt::Display for Failure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let stop = match self.limit {
-            None => "a full run".to_string(),
-            Some(k) => format!("dropped after {k} item(s)"),
+        let stop = match (self.limit, self.stop) {
+            (None, _) => "a full run".to_string(),
+            (Some(k), Stop::Drop) => format!("dropped after {k} item(s)"),
+            (Some(k), Stop::Close) => format!("closed after {k} item(s)"),
         };
         writeln!(
             f,
@@ -445,7 +562,8 @@ impl fmt::Display for Failure {
     }
 }
 
-/// A log in one line: `Ok(1) Err(2) ~3` (`~id`: guard `id` dropped).
+/// A log in one line: `Ok(1) Err(2) ~3 D4=5` (`~id`: guard `id` dropped; `Did=v`:
+/// `defer!` block `id` ran, reading `v`).
 #[must_use]
 pub fn show(events: &[Event]) -> String {
     let mut out = String::new();
@@ -456,6 +574,7 @@ pub fn show(events: &[Event]) -> String {
         let _ = match event {
             Event::Item(item) => write!(out, "{item:?}"),
             Event::Drop(id) => write!(out, "~{id}"),
+            Event::Deferred(id, value) => write!(out, "D{id}={value}"),
         };
     }
     out
@@ -476,34 +595,42 @@ struct Stats {
     runs: usize,
     items: usize,
     drops: usize,
+    /// `defer!` blocks run, in the reference's full runs.
+    deferred: usize,
     /// Reference logs whose last event is an `Err` item (mostly a `?`'s error).
     errors: usize,
 }
 
-/// Checks one form of a case: a full run, then a run dropped after `k` items for
-/// every `k` from 0 to the number of items. The first difference, if any.
+/// Checks one form of a case: a full run, then a run stopped after `k` items for
+/// every `k` from 0 to the number of items, once dropped there and once closed. The
+/// first difference, if any.
 fn check_form(case: Case, form: Form, stats: &mut Stats) -> Option<Failure> {
-    let full = run_reference(case.reference, None);
+    let full = run_reference(case.reference, None, Stop::Drop);
     let items = full.iter().filter(|e| matches!(e, Event::Item(_))).count();
     stats.generators += 1;
-    stats.runs += items + 2;
+    stats.runs += 2 * items + 3;
     stats.items += items;
     stats.drops += full.iter().filter(|e| matches!(e, Event::Drop(_))).count();
+    stats.deferred += full
+        .iter()
+        .filter(|e| matches!(e, Event::Deferred(..)))
+        .count();
     stats.errors += usize::from(matches!(full.last(), Some(Event::Item(Err(_)))));
-    let limits = core::iter::once(None).chain((0..=items).map(Some));
-    for limit in limits {
+    let stopped = (0..=items).flat_map(|k| [(Some(k), Stop::Drop), (Some(k), Stop::Close)]);
+    for (limit, stop) in core::iter::once((None, Stop::Drop)).chain(stopped) {
         let expected = if limit.is_none() {
             full.clone()
         } else {
-            run_reference(case.reference, limit)
+            run_reference(case.reference, limit, stop)
         };
-        let actual = panic::catch_unwind(AssertUnwindSafe(|| consume(form.make, limit)))
+        let actual = panic::catch_unwind(AssertUnwindSafe(|| consume(form.make, limit, stop)))
             .map_err(|payload| panic_message(&*payload));
         if actual.as_ref() != Ok(&expected) {
             return Some(Failure {
                 case,
                 form: form.name,
                 limit,
+                stop,
                 expected,
                 actual,
             });
@@ -538,14 +665,15 @@ pub fn check_all(title: &str, cases: &[Case]) {
     let runs = stats.generators;
     let forms: Vec<String> = per_form.iter().map(|(n, c)| format!("{n}: {c}")).collect();
     eprintln!(
-        "{title}: {} bodies, {runs} generators ({}); {} runs (full and stopped after every \
-         item), reference logs of {} items and {} drops, {} ending with an `Err` item; \
-         {} failing",
+        "{title}: {} bodies, {runs} generators ({}); {} runs (full, and dropped and closed \
+         after every item), reference logs of {} items, {} drops and {} deferred blocks, \
+         {} ending with an `Err` item; {} failing",
         cases.len(),
         forms.join(", "),
         stats.runs,
         stats.items,
         stats.drops,
+        stats.deferred,
         stats.errors,
         failures.len()
     );
