@@ -935,6 +935,7 @@ fn interesting() -> Vec<Vec<TokenTree>> {
         "x.await",
         "|| yield_!(1)",
         "async { yield_!(1) }",
+        "async { #[for_await] for x in s { return x?; } }",
         "stream! { yield 1; }",
         "iter! {}",
         "collect![x for x in y]",
@@ -1496,10 +1497,20 @@ fn curated() -> Vec<Case> {
             Generator,
             "for i in 0..3 { defer! { if i == 1 { continue; } } yield i; }",
         ),
+        // Loops in `async` blocks and closures are regions of their own.
+        attr(
+            AsyncGen,
+            "",
+            "async fn f(s: S) -> u8 { let n = async { 'o: { #[for_await] for x in s() { \
+             if x == 0 { break 'o; } if x == 1 { return 2; } x?; } } 0 }.await; \
+             let g = async move |t: T| { #[for_await] for y in t { return y; } 0 }; \
+             yield_!(n + g(t).await); }",
+        ),
         collect("w => w.len() for w in words"),
         collect("w.to_uppercase() for await w in stream::iter(words) if is_short(w).await"),
         collect("fetch(id).await for id in ids; try"),
         collect("fetch(*id).await for id in &[1, 20, 2]; buffered(2), try"),
+        collect("fetch(x).await for await x in s() for y in ys; stream, buffer_unordered(3), try"),
         collect("x * x for x in 1.. if x % 3 == 0; iter"),
         collect("x for await x in futures::stream::iter(0..6) if x % 2 == 0; stream"),
         collect(

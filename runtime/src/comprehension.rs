@@ -18,6 +18,11 @@ use futures_core::{FusedStream, Stream};
 
 #[cfg(feature = "alloc")]
 use alloc::{boxed::Box, collections::VecDeque, vec::Vec};
+#[cfg(all(feature = "alloc", target_has_atomic = "ptr"))]
+use {
+    alloc::sync::Arc,
+    core::sync::atomic::{AtomicBool, Ordering},
+};
 
 /// Builds the comprehension's result from the elements gathered by its loops.
 ///
@@ -185,17 +190,20 @@ impl<P: DerefMut<Target: Stream<Item = F>>, F: Future> Buffered<P, F> {
     /// the sources they own on the way.
     #[doc(hidden)]
     pub fn finish(&mut self) -> impl Future<Output = ()> + '_ {
+        core::future::poll_fn(move |cx| self.poll_finish(cx))
+    }
+
+    /// [`Buffered::finish`], polled.
+    fn poll_finish(&mut self, cx: &mut Context<'_>) -> Poll<()> {
         self.in_flight.clear();
-        core::future::poll_fn(move |cx| {
-            while let Some(producer) = self.producer.as_mut() {
-                match producer.as_mut().poll_next(cx) {
-                    Poll::Ready(Some(future)) => drop(future),
-                    Poll::Ready(None) => self.producer = None,
-                    Poll::Pending => return Poll::Pending,
-                }
+        while let Some(producer) = self.producer.as_mut() {
+            match producer.as_mut().poll_next(cx) {
+                Poll::Ready(Some(future)) => drop(future),
+                Poll::Ready(None) => self.producer = None,
+                Poll::Pending => return Poll::Pending,
             }
-            Poll::Ready(())
-        })
+        }
+        Poll::Ready(())
     }
 
     /// How many futures are running or finished but not yet handed out.
@@ -259,64 +267,95 @@ impl<P: DerefMut<Target: Stream<Item = F>>, F: Future> fmt::Debug for Buffered<P
 }
 
 /// A lazy `try` comprehension over a buffered stream: yields `Ok` items, then the
-/// first `Err`, then ends, dropping the inner stream (and the futures in flight).
+/// first `Err`, then ends. At that `Err` it tells the producer to stop (through `halt`,
+/// which the producer checks after each yield) and, before handing the `Err` out,
+/// drops the futures in flight and runs the producer to its end
+/// ([`Buffered::finish`]), so that it closes the sources it owns.
+#[cfg(all(feature = "alloc", target_has_atomic = "ptr"))]
 #[doc(hidden)]
-pub struct UntilErr<S, T, E> {
-    inner: Option<S>,
-    _result: PhantomData<fn() -> (T, E)>,
+pub struct UntilErr<P: DerefMut<Target: Stream<Item = F>>, F: Future, T, E> {
+    inner: Option<Buffered<P, F>>,
+    halt: Arc<AtomicBool>,
+    /// The first `Err`, while the producer is run to its end.
+    error: Option<E>,
+    _result: PhantomData<fn() -> T>,
 }
 
-impl<S, T, E> UntilErr<S, T, E> {
+// Nothing is pinned structurally: `Buffered` is `Unpin`, and the error is only moved.
+#[cfg(all(feature = "alloc", target_has_atomic = "ptr"))]
+impl<P: DerefMut<Target: Stream<Item = F>>, F: Future, T, E> Unpin for UntilErr<P, F, T, E> {}
+
+#[cfg(all(feature = "alloc", target_has_atomic = "ptr"))]
+impl<P: DerefMut<Target: Stream<Item = F>>, F: Future, T, E> UntilErr<P, F, T, E> {
+    /// `halt`: the flag the producer checks after each yield.
     #[doc(hidden)]
     #[inline]
-    pub fn new(inner: S) -> Self {
+    pub fn new(inner: Buffered<P, F>, halt: Arc<AtomicBool>) -> Self {
         Self {
             inner: Some(inner),
+            halt,
+            error: None,
             _result: PhantomData,
         }
     }
 }
 
-impl<S, T, E> Stream for UntilErr<S, T, E>
+#[cfg(all(feature = "alloc", target_has_atomic = "ptr"))]
+impl<P, F, T, E> Stream for UntilErr<P, F, T, E>
 where
-    S: Stream<Item: TryElement<T, E>> + Unpin,
+    P: DerefMut<Target: Stream<Item = F>>,
+    F: Future<Output: TryElement<T, E>>,
 {
     type Item = Result<T, E>;
 
-    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
-        let Some(inner) = self.inner.as_mut() else {
+    fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        let this = self.get_mut();
+        let Some(inner) = this.inner.as_mut() else {
             return Poll::Ready(None);
         };
-        match Pin::new(inner).poll_next(cx) {
-            Poll::Pending => Poll::Pending,
-            Poll::Ready(None) => {
-                self.inner = None;
-                Poll::Ready(None)
-            }
-            Poll::Ready(Some(item)) => {
-                let item = item.into_result();
-                if item.is_err() {
-                    self.inner = None;
+        if this.error.is_none() {
+            match Pin::new(&mut *inner).poll_next(cx) {
+                Poll::Pending => return Poll::Pending,
+                Poll::Ready(None) => {
+                    this.inner = None;
+                    return Poll::Ready(None);
                 }
-                Poll::Ready(Some(item))
+                Poll::Ready(Some(item)) => match item.into_result() {
+                    Ok(value) => return Poll::Ready(Some(Ok(value))),
+                    Err(error) => {
+                        this.halt.store(true, Ordering::Relaxed);
+                        this.error = Some(error);
+                    }
+                },
+            }
+        }
+        match inner.poll_finish(cx) {
+            Poll::Pending => Poll::Pending,
+            Poll::Ready(()) => {
+                this.inner = None;
+                Poll::Ready(this.error.take().map(Err))
             }
         }
     }
 }
 
-impl<S, T, E> FusedStream for UntilErr<S, T, E>
+#[cfg(all(feature = "alloc", target_has_atomic = "ptr"))]
+impl<P, F, T, E> FusedStream for UntilErr<P, F, T, E>
 where
-    S: Stream<Item: TryElement<T, E>> + Unpin,
+    P: DerefMut<Target: Stream<Item = F>>,
+    F: Future<Output: TryElement<T, E>>,
 {
     fn is_terminated(&self) -> bool {
         self.inner.is_none()
     }
 }
 
-impl<S, T, E> fmt::Debug for UntilErr<S, T, E> {
+#[cfg(all(feature = "alloc", target_has_atomic = "ptr"))]
+impl<P: DerefMut<Target: Stream<Item = F>>, F: Future, T, E> fmt::Debug for UntilErr<P, F, T, E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("UntilErr")
             .field("done", &self.inner.is_none())
+            .field("stopping", &self.error.is_some())
             .finish_non_exhaustive()
     }
 }
@@ -391,17 +430,25 @@ mod tests {
         assert_eq!(MAX.load(Ordering::SeqCst), 3);
     }
 
+    /// At the first `Err`, `UntilErr` raises the flag, drops the futures in flight and
+    /// runs the producer to its end (which, seeing the flag, stops), then hands the
+    /// `Err` out and ends.
     #[test]
     fn boxed_producer_and_until_err() {
         let pulled = Cell::new(0);
-        let producer = futures::stream::iter([1, 2, -3, 4]).map(|x| {
-            pulled.set(pulled.get() + 1);
-            async move { if x > 0 { Ok(x) } else { Err(x) } }
-        });
-        let stream = UntilErr::new(Buffered::new(Box::pin(producer), 1, true));
+        let halt = alloc::sync::Arc::new(core::sync::atomic::AtomicBool::new(false));
+        let seen = alloc::sync::Arc::clone(&halt);
+        let producer = futures::stream::iter([1, 2, -3, 4, 5])
+            .take_while(move |_| core::future::ready(!seen.load(Ordering::Relaxed)))
+            .map(|x| {
+                pulled.set(pulled.get() + 1);
+                async move { if x > 0 { Ok(x) } else { Err(x) } }
+            });
+        let stream = UntilErr::new(Buffered::new(Box::pin(producer), 2, true), halt);
         let out: Vec<Result<i32, i32>> = block_on(stream.collect());
         assert_eq!(out, [Ok(1), Ok(2), Err(-3)]);
-        assert_eq!(pulled.get(), 3, "nothing pulled after the error");
+        // With two in flight, `4` was started before `-3` finished, and dropped.
+        assert_eq!(pulled.get(), 4, "the producer stopped at the flag");
     }
 
     #[test]

@@ -319,7 +319,7 @@ pub mod __private {
     pub use crate::close::{
         AsyncClose, ClosableStream, Close, Probe, ProbeCloses, ProbeDrops, YieldFromIter,
     };
-    pub use crate::comprehension::{Bindings, TryElement, UntilErr};
+    pub use crate::comprehension::{Bindings, TryElement};
     #[cfg(feature = "alloc")]
     pub use crate::comprehension::{Buffered, from_vec};
     pub use crate::coroutine::{
@@ -330,6 +330,8 @@ pub mod __private {
     pub use crate::generator::{GenBody, Generator, PinIterator};
     pub use crate::handle::{Brand, CoYieldToken, CoYielder, YieldToken, Yielder};
     pub use crate::question_mark::{FromResidual, Try};
+    #[cfg(all(feature = "alloc", target_has_atomic = "ptr"))]
+    pub use {crate::comprehension::UntilErr, alloc::sync::Arc};
 
     pub use crate::__generator_body as generator_body;
     pub use core;

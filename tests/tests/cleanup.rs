@@ -937,6 +937,93 @@ mod consumers_close_what_they_own {
         assert_eq!(log.take(), ["inner closed"]);
     }
 
+    /// The same loop in an `async` block of a generator's body: the block's own
+    /// `break`, labelled `break`, `return` and `?` close the source too.
+    #[async_gen]
+    async fn in_an_async_block<'a>(log: &'a Log, stop: Stop) -> Result<u32, String> {
+        let sum = async {
+            let mut sum = 0;
+            'outer: {
+                #[for_await]
+                for i in numbers(log, "inner") {
+                    if i == 2 {
+                        match stop {
+                            Stop::Break => break,
+                            Stop::LabelledBreak => break 'outer,
+                            Stop::Return => return Ok(sum),
+                            Stop::Question => Err("stopped".to_string())?,
+                        }
+                    }
+                    sum += i;
+                }
+                log.push("after the loop");
+            }
+            log.push("after 'outer");
+            Ok::<u32, String>(sum)
+        }
+        .await;
+        log.push("after the block");
+        yield_!(sum);
+    }
+
+    #[test]
+    fn for_await_in_an_async_block_closes_on_each_early_exit() {
+        let log = Log::default();
+        let run = |stop| block_on(in_an_async_block(&log, stop).collect::<Vec<_>>());
+        assert_eq!(run(Stop::Break), [Ok(1)]);
+        assert_eq!(
+            log.take(),
+            [
+                "inner closed",
+                "after the loop",
+                "after 'outer",
+                "after the block"
+            ]
+        );
+        assert_eq!(run(Stop::LabelledBreak), [Ok(1)]);
+        assert_eq!(
+            log.take(),
+            ["inner closed", "after 'outer", "after the block"]
+        );
+        assert_eq!(run(Stop::Return), [Ok(1)]);
+        assert_eq!(log.take(), ["inner closed", "after the block"]);
+        assert_eq!(run(Stop::Question), [Err("stopped".into())]);
+        assert_eq!(log.take(), ["inner closed", "after the block"]);
+    }
+
+    /// In an `async` closure of an ordinary `#[for_await] async fn`, and in an `async`
+    /// block nested in it: each closes its own source, once.
+    #[for_await]
+    async fn in_an_async_closure(log: &Log) -> u32 {
+        let first = async |name: &'static str| -> Option<u32> {
+            #[for_await]
+            for i in numbers(log, name) {
+                if i == 1 {
+                    let nested = async {
+                        #[for_await]
+                        for j in numbers(log, "nested") {
+                            if j == 2 {
+                                return j + 10;
+                            }
+                        }
+                        0
+                    }
+                    .await;
+                    return Some(i + nested);
+                }
+            }
+            None
+        };
+        first("closure").await.unwrap_or(0)
+    }
+
+    #[test]
+    fn for_await_in_an_async_closure_closes_on_return() {
+        let log = Log::default();
+        assert_eq!(block_on(in_an_async_closure(&log)), 13);
+        assert_eq!(log.take(), ["nested closed", "closure closed"]);
+    }
+
     /// Run to its end, the source closes itself (its deferred code ran as it fell off
     /// its end): the loop adds no second run.
     #[for_await]
@@ -1349,5 +1436,50 @@ mod comprehensions {
             assert_eq!(got, Err("bad 2".into()));
             assert_eq!(log.take(), ["source closed"], "ordered: {ordered}");
         }
+    }
+    /// The lazy buffered form: the first `Err` is handed out after the producer has
+    /// stopped and closed its sources (the futures in flight are dropped, unpolled
+    /// again); nothing comes after it.
+    #[test]
+    fn lazy_buffered_try_closes_on_the_first_err() {
+        let log = Log::default();
+        for ordered in [true, false] {
+            let got: Vec<Result<u32, String>> = block_on(async {
+                if ordered {
+                    collect![async move { x }.await for await x in results(&log); stream, buffered(2), try]
+                        .collect()
+                        .await
+                } else {
+                    collect![async move { x }.await for x in sync_results(&log); stream, buffer_unordered(1), try]
+                        .collect()
+                        .await
+                }
+            });
+            assert_eq!(
+                got,
+                [Ok(0), Ok(1), Err("bad 2".into())],
+                "ordered: {ordered}"
+            );
+            assert_eq!(log.take(), ["source closed"], "ordered: {ordered}");
+        }
+    }
+
+    /// The stream it makes stays `Send` (the flag it shares with its producer is an
+    /// `Arc<AtomicBool>`), and a drop before the end closes nothing (a dropped stream
+    /// runs no deferred code).
+    #[test]
+    fn lazy_buffered_try_is_send_and_a_drop_closes_nothing() {
+        fn is_send<T: Send>(_: &T) {}
+        let numbers = collect![async move { Ok::<u32, String>(x) }.await for x in 0..3u32; stream, buffered(2), try];
+        is_send(&numbers);
+        let got: Vec<Result<u32, String>> = block_on(numbers.collect());
+        assert_eq!(got, [Ok(0), Ok(1), Ok(2)]);
+        let log = Log::default();
+        let mut s = Box::pin(
+            collect![async move { x }.await for await x in results(&log); stream, buffered(1), try],
+        );
+        assert_eq!(block_on(s.next()), Some(Ok(0)));
+        drop(s);
+        assert!(log.take().is_empty());
     }
 }

@@ -713,7 +713,11 @@ fn eager_buffered(comp: Comprehension, buffering: &Buffering, names: &Locals) ->
 //             yield async move { elem };
 //         } }>), n, ordered)
 //     }
-// Like every lazy form it owns what it uses; with `try` it is wrapped in `UntilErr`.
+// Like every lazy form it owns what it uses. With `try` it is wrapped in `UntilErr`,
+// which at the first `Err` sets a flag the producer shares (`Arc<AtomicBool>`: the
+// producer and the wrapper are two parts of the one stream) and runs the producer to
+// its end: the producer checks the flag after each yield and stops, closing its
+// sources (`Sources::Closed`), as the eager form's does.
 fn lazy_buffered(comp: Comprehension, buffering: &Buffering, names: &Locals) -> TokenStream {
     let Parts {
         elem,
@@ -728,26 +732,55 @@ fn lazy_buffered(comp: Comprehension, buffering: &Buffering, names: &Locals) -> 
         capture: Some(syn::Token![move](span)),
         block: super::build::block(vec![Stmt::Expr(elem, None)], span),
     });
-    let each = semi(yield_(future, span), span);
-    let (first_let, generator) = lazy_generator(
-        clauses,
-        elem_span,
-        names,
-        Form::AsyncGen,
-        Sources::Dropped,
-        each,
-    );
+    let halt = Ident::new("__yieldkit_halt", Span::mixed_site());
+    let producer_halt = Ident::new("__yieldkit_producer_halt", Span::mixed_site());
+    let mut each = vec![semi(yield_(future, span), span)];
+    let sources = if options.try_.is_some() {
+        let stop = stop_at(names, quote!(()));
+        each.push(Stmt::Expr(
+            verbatim(quote! {
+                if #producer_halt.load(__yieldkit_private::core::sync::atomic::Ordering::Relaxed) #stop
+            }),
+            None,
+        ));
+        Sources::Closed
+    } else {
+        Sources::Dropped
+    };
+    let each = if each.len() == 1 {
+        each.remove(0)
+    } else {
+        Stmt::Expr(
+            Expr::Block(syn::ExprBlock {
+                attrs: Vec::new(),
+                label: None,
+                block: super::build::block(each, span),
+            }),
+            None,
+        )
+    };
+    let (first_let, generator) =
+        lazy_generator(clauses, elem_span, names, Form::AsyncGen, sources, each);
     let laziness = options.laziness_span;
     let producer = quote_spanned!(laziness=> __yieldkit_private::Box::pin(#generator));
     let new = buffered_new(buffering, &producer);
-    let stream = match options.try_ {
-        Some(span) => quote_spanned!(span=> __yieldkit_private::UntilErr::new(#new)),
-        None => new,
-    };
-    quote! {{
-        #first_let
-        #stream
-    }}
+    match options.try_ {
+        Some(try_span) => {
+            let stream = quote_spanned!(try_span=> __yieldkit_private::UntilErr::new(#new, #halt));
+            quote! {{
+                #first_let
+                let #halt = __yieldkit_private::Arc::new(
+                    __yieldkit_private::core::sync::atomic::AtomicBool::new(false),
+                );
+                let #producer_halt = __yieldkit_private::Arc::clone(&#halt);
+                #stream
+            }}
+        }
+        None => quote! {{
+            #first_let
+            #new
+        }},
+    }
 }
 
 fn buffered_new(buffering: &Buffering, producer: &TokenStream) -> TokenStream {

@@ -100,9 +100,10 @@ pub(super) fn is_defer_path(path: &syn::Path) -> bool {
 }
 
 impl Rewriter<'_> {
-    /// Whether the walk is in a region of the body's own code.
+    /// Whether the walk is in a region: of the body's own code, or of the `async`
+    /// block it is in (whose regions are its own, see `in_scope`).
     pub(super) fn in_region(&self) -> bool {
-        self.scope == Scope::Body && !self.regions.is_empty()
+        !self.regions.is_empty()
     }
 
     /// `C` of the yields here: whether any region around them has cleanup a close must
@@ -167,7 +168,7 @@ impl Rewriter<'_> {
         value: Option<TokenStream>,
         span: Span,
     ) -> Option<TokenStream> {
-        if self.scope != Scope::Body || self.regions_left(key, self.regions.len()) == 0 {
+        if self.regions_left(key, self.regions.len()) == 0 {
             return None;
         }
         Some(self.exit_from(self.regions.len(), key, value, span))
@@ -235,6 +236,8 @@ impl Rewriter<'_> {
         let yielder = self.names.yielder_at(span);
         let body = self.names.label_at(span);
         match key {
+            // An `async` block's own `return` (and `?`, see `try_in_region`).
+            ExitKey::Return if self.scope != Scope::Body => quote_spanned!(span=> return #value),
             ExitKey::Return if self.kind.returns_value() => {
                 quote_spanned!(span=> break #body #value)
             }
@@ -448,9 +451,9 @@ impl Rewriter<'_> {
 
 impl Rewriter<'_> {
     /// Input: `#[for_await] for pat in stream { body }`, its stream walked already
-    /// Output: the loop (see `for_await.rs`), which in the body's own code is a region
-    /// that closes the stream when the loop stops before its end, if the stream is a
-    /// yieldkit generator the loop owns:
+    /// Output: the loop (see `for_await.rs`), which is a region (of the body's own code,
+    /// or of an `async` block or closure in it) that closes the stream when the loop
+    /// stops before its end, if the stream is a yieldkit generator the loop owns:
     /// ```text
     /// {
     ///     let mut s = pin!(ForAwait::into_checked(stream));
@@ -461,9 +464,9 @@ impl Rewriter<'_> {
     /// ```
     pub(super) fn owning_for_await(&mut self, mut for_loop: ExprForLoop) -> Expr {
         let label = for_loop.label.as_ref().map(|label| label.name.clone());
-        if self.scope != Scope::Body {
-            // A closure's or `async` block's loop drops its stream: it has no
-            // exits of the body's to close it on.
+        if self.scope == Scope::Closure {
+            // Not in an `async` block or closure: `.await` is an error here, which the
+            // compiler reports at the loop's `next().await`.
             self.with_target(label.as_ref(), true, |this| {
                 this.visit_block_mut(&mut for_loop.body)
             });

@@ -258,15 +258,18 @@ impl Rewriter<'_> {
         Expr::Verbatim(quote_spanned!(span=> { #keep __yieldkit_private::core::unreachable!() }))
     }
 
-    /// Walks `f` in `scope`: a closure's or `async` block's own loops and cleanup are
-    /// its own (nothing in it leaves the body's regions).
+    /// Walks `f` in `scope`: a closure's or `async` block's own loops and regions are
+    /// its own (nothing in it leaves the body's regions: its `return` and `?` leave
+    /// the closure or block, and only the regions opened inside it).
     fn in_scope(&mut self, scope: Scope, f: impl FnOnce(&mut Self)) {
         let saved = core::mem::replace(&mut self.scope, scope);
         let targets = core::mem::take(&mut self.targets);
+        let regions = core::mem::take(&mut self.regions);
         let deferred = self.in_deferred.take();
         f(self);
         self.scope = saved;
         self.targets = targets;
+        self.regions = regions;
         self.in_deferred = deferred;
     }
 }
@@ -425,6 +428,18 @@ impl Rewriter<'_> {
                 }
                 if let Some(new) = self.return_expr(r) {
                     *expr = with_attrs(core::mem::take(&mut r.attrs), new);
+                }
+            }
+            Expr::Return(r) if self.in_region() => {
+                // An `async` block's `return`, out of a loop in it that owns its stream.
+                if let Some(value) = &mut r.expr {
+                    self.visit_expr_mut(value);
+                }
+                let value = r.expr.as_ref().map(ToTokens::to_token_stream);
+                if let Some(new) = self.exit(&cleanup::ExitKey::Return, value, r.return_token.span)
+                {
+                    self.changed = true;
+                    *expr = with_attrs(core::mem::take(&mut r.attrs), Expr::Verbatim(new));
                 }
             }
             Expr::ForLoop(f) if has_for_await_marker(&f.attrs) => {

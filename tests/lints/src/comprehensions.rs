@@ -28,6 +28,13 @@ pub async fn parsed(words: Vec<String>) -> Result<Vec<u32>, std::num::ParseIntEr
     collect![async_parse(w).await for w in words; buffered(2), try]
 }
 
+/// A lazy `try` stream of futures run two at a time, in source order.
+pub fn parsed_lazily_buffered(
+    words: Vec<String>,
+) -> impl Stream<Item = Result<u32, std::num::ParseIntError>> {
+    collect![async_parse(w).await for w in words; stream, buffered(2), try]
+}
+
 /// A lazy stream of futures run two at a time, in completion order.
 pub fn doubled(xs: Vec<u32>) -> impl Stream<Item = u32> {
     collect![double(x).await for x in xs; stream, buffer_unordered(2)]
