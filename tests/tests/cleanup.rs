@@ -1024,6 +1024,33 @@ mod consumers_close_what_they_own {
         assert_eq!(log.take(), ["nested closed", "closure closed"]);
     }
 
+    /// A `break` written by a macro, which yieldkit does not see expanded, closes the
+    /// source too (a loop with a macro call in it is taken to be one that may stop).
+    #[for_await]
+    async fn macro_break(log: &Log) -> u32 {
+        macro_rules! stop_at {
+            ($i:expr, $n:expr) => {
+                if $i == $n {
+                    break;
+                }
+            };
+        }
+        let mut sum = 0;
+        #[for_await]
+        for i in numbers(log, "inner") {
+            stop_at!(i, 2);
+            sum += i;
+        }
+        sum
+    }
+
+    #[test]
+    fn a_break_a_macro_writes_closes_the_source() {
+        let log = Log::default();
+        assert_eq!(block_on(macro_break(&log)), 1);
+        assert_eq!(log.take(), ["inner closed"]);
+    }
+
     /// Run to its end, the source closes itself (its deferred code ran as it fell off
     /// its end): the loop adds no second run.
     #[for_await]

@@ -453,7 +453,9 @@ impl Rewriter<'_> {
     /// Input: `#[for_await] for pat in stream { body }`, its stream walked already
     /// Output: the loop (see `for_await.rs`), which is a region (of the body's own code,
     /// or of an `async` block or closure in it) that closes the stream when the loop
-    /// stops before its end, if the stream is a yieldkit generator the loop owns:
+    /// stops before its end, if the stream is a yieldkit generator the loop owns (a
+    /// loop that cannot stop before its end, with no `break`, no macro call but
+    /// yieldkit's and no exit, is the plain loop: benchmark W4):
     /// ```text
     /// {
     ///     let mut s = pin!(ForAwait::into_checked(stream));
@@ -473,11 +475,18 @@ impl Rewriter<'_> {
             return for_await::lower(for_loop);
         }
         let span = for_loop.for_token.span;
+        // Read before the walk, which writes `break`s of its own into the yields.
+        let may_break = may_break(for_loop.body.to_token_stream());
         let kind = self.open_probed_region(span);
         self.with_target(label.as_ref(), true, |this| {
             this.visit_block_mut(&mut for_loop.body)
         });
         let closed = self.close_region();
+        if closed.0.exits.is_empty() && !may_break {
+            // Nothing leaves the loop but the stream's own end (or a drop): there is
+            // never anything to close, and the loop is lowered as it is without one.
+            return for_await::lower(for_loop);
+        }
         let for_await::Lowered {
             attrs,
             setup,
@@ -572,6 +581,31 @@ impl Rewriter<'_> {
         self.open_region(false, span);
         kind
     }
+}
+
+/// Whether a loop body may `break` out of its loop: it has a `break` (perhaps only of
+/// a loop inside it: a loop that might stop early is lowered as one that does), or a
+/// macro call other than yieldkit's, whose expansion yieldkit does not see. Every
+/// other way out (`return`, `?`, a labelled `continue`, a close) is an exit of the
+/// loop's region, which the walk records.
+fn may_break(tokens: TokenStream) -> bool {
+    let mut tokens = tokens.into_iter().peekable();
+    while let Some(token) = tokens.next() {
+        match token {
+            proc_macro2::TokenTree::Ident(ident) => {
+                // `name!`, not `name != x`.
+                let bang = matches!(tokens.peek(), Some(proc_macro2::TokenTree::Punct(p))
+                    if p.as_char() == '!' && p.spacing() == proc_macro2::Spacing::Alone);
+                let ours = ident == "yield_" || ident == "yield_from" || ident == "defer";
+                if ident == "break" || (bang && !ours) {
+                    return true;
+                }
+            }
+            proc_macro2::TokenTree::Group(group) if may_break(group.stream()) => return true,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// The two traits the probe's method is looked up in (see the runtime's `close.rs`),

@@ -13,45 +13,44 @@ async fn all(xs: Vec<u32>) -> Result<Vec<u32>, String> {
         {
             let __yieldkit_halt = __yieldkit_private::core::sync::atomic::AtomicBool::new(false);
             let __yieldkit_item = {
-                super let mut pinned =
-                        ::yieldkit::__private::AsyncGen::new(|token:
-                                    ::yieldkit::__private::YieldToken<_>|
-                                async {
-                                    let brand = ::yieldkit::__private::Brand::new();
-                                    #[allow(unused_mut, unused_variables)]
-                                    let mut yielder =
-                                        unsafe {
-                                            ::yieldkit::__private::Yielder::new(token, &brand)
-                                        };
-                                    let mut __yieldkit_stop =
-                                        __yieldkit_private::core::option::Option::None;
-                                    {
-                                        #[allow(unused_imports)]
-                                        use __yieldkit_private::{ProbeCloses as _, ProbeDrops as _};
-                                        let mut __yieldkit_source_0 =
-                                            __yieldkit_private::core::iter::IntoIterator::into_iter(xs);
-                                        let __yieldkit_kind_0 =
-                                            (&__yieldkit_private::Probe::of(&__yieldkit_source_0)).__yieldkit_close_kind();
-                                        for x in &mut __yieldkit_source_0 {
-                                            {
-                                                let __yieldkit_bindings =
-                                                    __yieldkit_private::Bindings((x,));
-                                                yielder.yield_(async {
-                                                            #[allow(unused_variables, unused_mut)]
-                                                            let (x,) = __yieldkit_bindings.into_inner();
-                                                            fetch(x).await
-                                                        }).await;
-                                                if __yieldkit_halt.load(__yieldkit_private::core::sync::atomic::Ordering::Relaxed)
-                                                    {
-                                                    __yieldkit_stop =
-                                                        __yieldkit_private::core::option::Option::Some(());
-                                                    break;
-                                                }
-                                            }
-                                        }
-                                        __yieldkit_kind_0.close(&mut __yieldkit_source_0);
+                super let mut pinned = ::yieldkit::__private::AsyncGen::new(
+                    |token: ::yieldkit::__private::YieldToken<_>| async {
+                        let brand = ::yieldkit::__private::Brand::new();
+                        #[allow(unused_mut, unused_variables)]
+                        let mut yielder =
+                            unsafe { ::yieldkit::__private::Yielder::new(token, &brand) };
+                        let mut __yieldkit_stop = __yieldkit_private::core::option::Option::None;
+                        {
+                            #[allow(unused_imports)]
+                            use __yieldkit_private::{ProbeCloses as _, ProbeDrops as _};
+                            let mut __yieldkit_source_0 =
+                                __yieldkit_private::core::iter::IntoIterator::into_iter(xs);
+                            let __yieldkit_kind_0 =
+                                (&__yieldkit_private::Probe::of(&__yieldkit_source_0))
+                                    .__yieldkit_close_kind();
+                            for x in &mut __yieldkit_source_0 {
+                                {
+                                    let __yieldkit_bindings = __yieldkit_private::Bindings((x,));
+                                    yielder
+                                        .yield_(async {
+                                            #[allow(unused_variables, unused_mut)]
+                                            let (x,) = __yieldkit_bindings.into_inner();
+                                            fetch(x).await
+                                        })
+                                        .await;
+                                    if __yieldkit_halt.load(
+                                        __yieldkit_private::core::sync::atomic::Ordering::Relaxed,
+                                    ) {
+                                        __yieldkit_stop =
+                                            __yieldkit_private::core::option::Option::Some(());
+                                        break;
                                     }
-                                });
+                                }
+                            }
+                            __yieldkit_kind_0.close(&mut __yieldkit_source_0);
+                        }
+                    },
+                );
                 unsafe { ::core::pin::Pin::new_unchecked(&mut pinned) }
             };
             let mut __yieldkit_buffered = __yieldkit_private::ForAwait::into_checked(

@@ -15,16 +15,16 @@ async fn parsed(lines: impl Stream<Item = String>) -> Result<Vec<u32>, std::num:
                 #[allow(unused_imports)]
                 use __yieldkit_private::{ProbeCloses as _, ProbeDrops as _};
                 let mut __yieldkit_source_0 = {
-                    super let mut pinned =
-                            __yieldkit_private::ForAwait::into_checked(lines);
+                    super let mut pinned = __yieldkit_private::ForAwait::into_checked(lines);
                     unsafe { ::core::pin::Pin::new_unchecked(&mut pinned) }
                 };
                 let __yieldkit_kind_0 =
                     (&__yieldkit_private::Probe::of(&*__yieldkit_source_0)).__yieldkit_close_kind();
                 {
                     let mut stream = {
-                        super let mut pinned =
-                                __yieldkit_private::ForAwait::into_checked(__yieldkit_source_0.as_mut());
+                        super let mut pinned = __yieldkit_private::ForAwait::into_checked(
+                            __yieldkit_source_0.as_mut(),
+                        );
                         unsafe { ::core::pin::Pin::new_unchecked(&mut pinned) }
                     };
                     while let __yieldkit_private::core::option::Option::Some(item) =

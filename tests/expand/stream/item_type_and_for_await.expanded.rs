@@ -43,38 +43,26 @@ fn main() {
                     #[allow(unused_labels)]
                     let () = 'a_yield_must_be_directly_in_the_generator_body: {
                         {
-                            #[allow(unused_imports)]
-                            use __yieldkit_private::{ProbeCloses as _, ProbeDrops as _};
                             let mut stream = {
                                 super let mut pinned =
-                                                    __yieldkit_private::ForAwait::into_checked(inner);
+                                    __yieldkit_private::ForAwait::into_checked(inner);
                                 unsafe { ::core::pin::Pin::new_unchecked(&mut pinned) }
                             };
-                            let __yieldkit_kind_1 =
-                                (&__yieldkit_private::Probe::of(&*stream)).__yieldkit_close_kind();
+                            while let __yieldkit_private::core::option::Option::Some(item) =
+                                __yieldkit_private::next(stream.as_mut()).await
                             {
-                                let __yieldkit_value = {
-                                    while let __yieldkit_private::core::option::Option::Some(item) =
-                                        __yieldkit_private::next(stream.as_mut()).await
-                                    {
-                                        let x = item;
-                                        (match (u64::from(x)) {
-                                            __yieldkit_yielded => {
-                                                if false {
-                                                    loop {
-                                                        break 'a_yield_must_be_directly_in_the_generator_body;
-                                                    }
-                                                }
-                                                let __yieldkit_yielded: u64 = __yieldkit_yielded;
-                                                yielder.yield_(__yieldkit_yielded).await
+                                let x = item;
+                                (match (u64::from(x)) {
+                                    __yieldkit_yielded => {
+                                        if false {
+                                            loop {
+                                                break 'a_yield_must_be_directly_in_the_generator_body;
                                             }
-                                        });
+                                        }
+                                        let __yieldkit_yielded: u64 = __yieldkit_yielded;
+                                        yielder.yield_(__yieldkit_yielded).await
                                     }
-                                };
-                                if true {
-                                    __yieldkit_kind_1.aclose(stream.as_mut()).await;
-                                }
-                                __yieldkit_value
+                                });
                             }
                         }
                     };

@@ -78,6 +78,10 @@ async fn stream() -> u32 {
     use own as __yieldkit_private;
     #[for_await]
     for x in futures::stream::iter([1_u32, 2]) {
+        // A loop that may stop early: lowered with the close of what it owns.
+        if x == 3 {
+            break;
+        }
         yield_!(x * 10);
     }
     yield_!({

@@ -9,9 +9,7 @@ macro_rules! not_a_pin {
 use not_a_pin;
 
 mod own {
-    pub(crate) use ::real_yieldkit::__private::{
-        ForAwait, Probe, ProbeCloses, ProbeDrops, next,
-    };
+    pub(crate) use ::real_yieldkit::__private::{ForAwait, next};
     pub(crate) mod core {
         pub(crate) use ::core::option;
         pub(crate) mod pin {
