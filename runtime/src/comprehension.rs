@@ -5,23 +5,22 @@
 //! Everything here is safe code: the in-flight futures are boxed, so nothing is
 //! pinned structurally.
 
-use core::fmt;
-#[cfg(feature = "alloc")]
-use core::future::Future;
-use core::marker::PhantomData;
-#[cfg(feature = "alloc")]
-use core::ops::DerefMut;
-use core::pin::Pin;
-use core::task::{Context, Poll};
-
-use futures_core::{FusedStream, Stream};
-
-#[cfg(feature = "alloc")]
-use alloc::{boxed::Box, collections::VecDeque, vec::Vec};
+// Without `alloc` only the element check and the bindings are here.
 #[cfg(all(feature = "alloc", target_has_atomic = "ptr"))]
 use {
     alloc::sync::Arc,
+    core::marker::PhantomData,
     core::sync::atomic::{AtomicBool, Ordering},
+};
+#[cfg(feature = "alloc")]
+use {
+    alloc::{boxed::Box, collections::VecDeque, vec::Vec},
+    core::fmt,
+    core::future::Future,
+    core::ops::DerefMut,
+    core::pin::Pin,
+    core::task::{Context, Poll},
+    futures_core::{FusedStream, Stream},
 };
 
 /// Builds the comprehension's result from the elements gathered by its loops.
