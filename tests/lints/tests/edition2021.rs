@@ -165,3 +165,24 @@ fn arguments_drop_like_an_async_fn_s() {
     drop(async_gen_arguments(D("first"), D("second")));
     assert_eq!(take(), reference, "#[async_gen], never started");
 }
+
+/// A block's tail temporaries are dropped before the block's deferred code runs, in this
+/// edition too (a `defer!` is not a local: edition 2024's order, which a drop guard
+/// in its place would not have here).
+#[generator]
+fn deferred_after_the_tail() -> u32 {
+    yield_!(1);
+    {
+        let _local = D("local");
+        yieldkit::defer! {
+            LOG.with(|log| log.borrow_mut().push("deferred"));
+        }
+        D("temporary").touch()
+    }
+}
+
+#[test]
+fn tail_temporaries_drop_before_deferred_code() {
+    assert_eq!(deferred_after_the_tail().collect::<Vec<_>>(), [1]);
+    assert_eq!(take(), ["temporary", "deferred", "local"]);
+}
