@@ -27,25 +27,29 @@ use proc_macro::TokenStream;
 
 use crate::form::Form;
 
-/// See `yieldkit::async_gen`.
+/// Defined in `yieldkit-macros` and used through `yieldkit`, which re-exports it as
+/// `yieldkit::async_gen` and documents it: depend on `yieldkit`.
 #[proc_macro_attribute]
 pub fn async_gen(attr: TokenStream, item: TokenStream) -> TokenStream {
     function::expand(Form::AsyncGen, attr.into(), item.into()).into()
 }
 
-/// See `yieldkit::generator`.
+/// Defined in `yieldkit-macros` and used through `yieldkit`, which re-exports it as
+/// `yieldkit::generator` and documents it: depend on `yieldkit`.
 #[proc_macro_attribute]
 pub fn generator(attr: TokenStream, item: TokenStream) -> TokenStream {
     function::expand(Form::Generator, attr.into(), item.into()).into()
 }
 
-/// See `yieldkit::coroutine`.
+/// Defined in `yieldkit-macros` and used through `yieldkit`, which re-exports it as
+/// `yieldkit::coroutine` and documents it: depend on `yieldkit`.
 #[proc_macro_attribute]
 pub fn coroutine(attr: TokenStream, item: TokenStream) -> TokenStream {
     function::expand(Form::Coroutine, attr.into(), item.into()).into()
 }
 
-/// See `yieldkit::for_await`.
+/// Defined in `yieldkit-macros` and used through `yieldkit`, which re-exports it as
+/// `yieldkit::for_await` and documents it: depend on `yieldkit`.
 #[proc_macro_attribute]
 pub fn for_await(attr: TokenStream, item: TokenStream) -> TokenStream {
     function::expand(Form::ForAwait, attr.into(), item.into()).into()
