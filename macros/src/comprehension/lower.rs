@@ -31,6 +31,11 @@ struct Locals {
     /// With `try`: set at the first `Err`, which leaves the loops one by one, each
     /// closing its source.
     stop: Ident,
+    /// With `buffered(n), try`: the flag the consumer of the element futures raises at
+    /// the first `Err`, which the producer checks after each yield; the lazy form's
+    /// producer holds its own `Arc` of it.
+    halt: Ident,
+    producer_halt: Ident,
     label: Lifetime,
 }
 
@@ -46,6 +51,8 @@ impl Locals {
             value: ident("__yieldkit_value"),
             error: ident("__yieldkit_error"),
             stop: ident("__yieldkit_stop"),
+            halt: ident("__yieldkit_halt"),
+            producer_halt: ident("__yieldkit_producer_halt"),
             label: Lifetime {
                 apostrophe: Span::mixed_site(),
                 ident: ident("__yieldkit_comprehension"),
@@ -154,6 +161,13 @@ enum Sources {
     /// sets `stop` and `break`s out of the innermost loop; after each inner loop,
     /// `if stop.is_some() { break; }` leaves the next one out.
     Closed,
+}
+
+impl Sources {
+    /// `Closed` with `try`.
+    fn with_try(try_: bool) -> Self {
+        if try_ { Self::Closed } else { Self::Dropped }
+    }
 }
 
 /// Wraps `inner` in the clauses, leftmost outermost. With `first`, the first clause
@@ -469,6 +483,15 @@ fn stop_at(names: &Locals, kept: TokenStream) -> Stmt {
     )
 }
 
+/// A buffered `try` comprehension's producer, after each yield: `if flag.load(..) {
+/// stop = Some(()); break; }`, stopping once the consumer has seen an `Err`.
+fn halted(names: &Locals, flag: &Ident) -> TokenStream {
+    let stop = stop_at(names, quote!(()));
+    quote! {
+        if #flag.load(__yieldkit_private::core::sync::atomic::Ordering::Relaxed) #stop
+    }
+}
+
 // Input:  collect![elem for x in xs if c(x); iter]   (or `stream`)
 // Output:
 //     {
@@ -522,11 +545,7 @@ fn lazy(comp: Comprehension, names: &Locals) -> TokenStream {
     } else {
         Form::AsyncGen
     };
-    let sources = if options.try_.is_some() {
-        Sources::Closed
-    } else {
-        Sources::Dropped
-    };
+    let sources = Sources::with_try(options.try_.is_some());
     let (first_let, generator) = lazy_generator(clauses, elem_span, names, form, sources, each);
     quote! {{
         #first_let
@@ -606,6 +625,7 @@ fn eager_buffered(comp: Comprehension, buffering: &Buffering, names: &Locals) ->
         value,
         error,
         label,
+        halt,
         ..
     } = names;
     let handle = crate::rewrite::Names::new();
@@ -625,13 +645,7 @@ fn eager_buffered(comp: Comprehension, buffering: &Buffering, names: &Locals) ->
     let try_ = options.try_.is_some();
     // With `try`, the producer stops when the consumer saw an `Err`: it closes its
     // sources on the way out (`Sources::Closed`), driven to its end by `finish`.
-    let halt = Ident::new("__yieldkit_halt", Span::mixed_site());
-    let halted = try_.then(|| {
-        let stop = stop_at(names, quote!(()));
-        quote! {
-            if #halt.load(__yieldkit_private::core::sync::atomic::Ordering::Relaxed) #stop
-        }
-    });
+    let halted = try_.then(|| halted(names, halt));
     let each = verbatim(quote! {{
         let #bindings = __yieldkit_private::Bindings((#(#names_list,)*));
         #yielder.yield_(async {
@@ -641,16 +655,11 @@ fn eager_buffered(comp: Comprehension, buffering: &Buffering, names: &Locals) ->
         }).await;
         #halted
     }});
-    let sources = if try_ {
-        Sources::Closed
-    } else {
-        Sources::Dropped
-    };
     let loops = nest(
         clauses,
         None,
         ForAwaitClauses::Lowered,
-        sources,
+        Sources::with_try(try_),
         names,
         vec![Stmt::Expr(each, None)],
     );
@@ -732,33 +741,20 @@ fn lazy_buffered(comp: Comprehension, buffering: &Buffering, names: &Locals) -> 
         capture: Some(syn::Token![move](span)),
         block: super::build::block(vec![Stmt::Expr(elem, None)], span),
     });
-    let halt = Ident::new("__yieldkit_halt", Span::mixed_site());
-    let producer_halt = Ident::new("__yieldkit_producer_halt", Span::mixed_site());
-    let mut each = vec![semi(yield_(future, span), span)];
-    let sources = if options.try_.is_some() {
-        let stop = stop_at(names, quote!(()));
-        each.push(Stmt::Expr(
-            verbatim(quote! {
-                if #producer_halt.load(__yieldkit_private::core::sync::atomic::Ordering::Relaxed) #stop
-            }),
-            None,
-        ));
-        Sources::Closed
-    } else {
-        Sources::Dropped
+    let Locals {
+        halt,
+        producer_halt,
+        ..
+    } = names;
+    let each = semi(yield_(future, span), span);
+    let each = match options.try_ {
+        Some(_) => {
+            let halted = Stmt::Expr(verbatim(halted(names, producer_halt)), None);
+            Stmt::Expr(block_expr(vec![each, halted], span), None)
+        }
+        None => each,
     };
-    let each = if each.len() == 1 {
-        each.remove(0)
-    } else {
-        Stmt::Expr(
-            Expr::Block(syn::ExprBlock {
-                attrs: Vec::new(),
-                label: None,
-                block: super::build::block(each, span),
-            }),
-            None,
-        )
-    };
+    let sources = Sources::with_try(options.try_.is_some());
     let (first_let, generator) =
         lazy_generator(clauses, elem_span, names, Form::AsyncGen, sources, each);
     let laziness = options.laziness_span;

@@ -422,24 +422,14 @@ impl Rewriter<'_> {
                 let new = self.try_in_region(question, inner);
                 *expr = with_attrs(core::mem::take(&mut t.attrs), new);
             }
-            Expr::Return(r) if self.scope == Scope::Body => {
+            // The body's `return`, and an `async` block's out of a loop in it that owns
+            // its stream.
+            Expr::Return(r) if self.scope == Scope::Body || self.in_region() => {
                 if let Some(value) = &mut r.expr {
                     self.visit_expr_mut(value);
                 }
                 if let Some(new) = self.return_expr(r) {
                     *expr = with_attrs(core::mem::take(&mut r.attrs), new);
-                }
-            }
-            Expr::Return(r) if self.in_region() => {
-                // An `async` block's `return`, out of a loop in it that owns its stream.
-                if let Some(value) = &mut r.expr {
-                    self.visit_expr_mut(value);
-                }
-                let value = r.expr.as_ref().map(ToTokens::to_token_stream);
-                if let Some(new) = self.exit(&cleanup::ExitKey::Return, value, r.return_token.span)
-                {
-                    self.changed = true;
-                    *expr = with_attrs(core::mem::take(&mut r.attrs), Expr::Verbatim(new));
                 }
             }
             Expr::ForLoop(f) if has_for_await_marker(&f.attrs) => {

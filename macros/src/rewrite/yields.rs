@@ -265,22 +265,27 @@ impl Rewriter<'_> {
         }
     }
 
-    /// Input: `return value` / `return` in the generator's own body
-    /// Output: in a coroutine, `break 'body value` (the body block is typed with the
-    /// declared return type, so a wrong value is reported at the user's expression);
-    /// elsewhere `return` stays, and a value where the form returns none is an error.
+    /// Input: `return value` / `return` in the generator's own body, or in an `async`
+    /// block's region (a loop in it that owns its stream)
+    /// Output: in a region, its exit (see `cleanup.rs`); in a coroutine, `break 'body
+    /// value` (the body block is typed with the declared return type, so a wrong value
+    /// is reported at the user's expression); elsewhere `return` stays. In the body, a
+    /// value where the form returns none is an error.
     pub(super) fn return_expr(&mut self, r: &mut ExprReturn) -> Option<Expr> {
         let span = r.return_token.span;
+        // The body's own `return` (an `async` block in it returns what it likes).
+        if let (Scope::Body, Some(value), Kind::Stream | Kind::Iter) =
+            (self.scope, &r.expr, self.kind)
+        {
+            let message = format!(
+                "{} cannot return a value: its items are what it yields; write \
+                 `yield_!(value); return;`",
+                self.kind.generator_name()
+            );
+            self.error(value.span(), message);
+            r.expr = None;
+        }
         if self.in_region() {
-            if let (Some(value), Kind::Stream | Kind::Iter) = (&r.expr, self.kind) {
-                let message = format!(
-                    "{} cannot return a value: its items are what it yields; write \
-                     `yield_!(value); return;`",
-                    self.kind.generator_name()
-                );
-                self.error(value.span(), message);
-                r.expr = None;
-            }
             let value = r.expr.take().map(|value| value.into_token_stream());
             let exit = self.exit(&ExitKey::Return, value, span)?;
             self.changed = true;
@@ -291,15 +296,6 @@ impl Rewriter<'_> {
             let label = self.names.label_at(span);
             let value = r.expr.take();
             return Some(Expr::Verbatim(quote_spanned!(span=> break #label #value)));
-        }
-        if let (Some(value), Kind::Stream | Kind::Iter) = (&r.expr, self.kind) {
-            let message = format!(
-                "{} cannot return a value: its items are what it yields; write \
-                 `yield_!(value); return;`",
-                self.kind.generator_name()
-            );
-            self.error(value.span(), message);
-            r.expr = None;
         }
         None
     }
